@@ -1,0 +1,88 @@
+/** The options page: API key and the agent's identity. The key is sent to the background and never read back. */
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { validateConfig, type ConfigField, type PublicConfig } from '../utils/config';
+import { describeError } from '../utils/error-text';
+import { sendMessage } from '../utils/messaging';
+import { DEFAULT_SETTINGS, type Settings } from '../utils/storage';
+import { countryOptions } from '../utils/countries';
+import { Field } from './Field';
+
+type Status = { tone: 'ok' | 'error' | 'busy'; text: string } | null;
+
+export function OptionsForm() {
+  const config = useSignal<PublicConfig | null>(null);
+  const apiKey = useSignal('');
+  const settings = useSignal<Settings>(DEFAULT_SETTINGS);
+  const errors = useSignal<Partial<Record<ConfigField, string>>>({});
+  const status = useSignal<Status>(null);
+
+  useEffect(() => {
+    void sendMessage('getConfig').then((r) => {
+      if (r.ok) {
+        config.value = r.data;
+        settings.value = r.data.settings;
+      } else status.value = { tone: 'error', text: describeError(r.error).text };
+    });
+  }, []);
+
+  const set = (patch: Partial<Settings>) => (settings.value = { ...settings.value, ...patch });
+
+  async function save(e: Event) {
+    e.preventDefault();
+    const input = { apiKey: apiKey.value.trim() || undefined, settings: settings.value };
+    errors.value = validateConfig(input, Boolean(config.value?.configured));
+    if (Object.keys(errors.value).length > 0) {
+      status.value = { tone: 'error', text: 'Nothing was saved: fix the fields marked below.' };
+      return;
+    }
+    status.value = { tone: 'busy', text: 'Saving…' };
+    const r = await sendMessage('saveConfig', input);
+    if (!r.ok) {
+      status.value = { tone: 'error', text: describeError(r.error).text };
+      return;
+    }
+    config.value = r.data;
+    apiKey.value = '';
+    status.value = { tone: 'ok', text: 'Saved.' };
+  }
+
+  async function test() {
+    status.value = { tone: 'busy', text: 'Testing the connection…' };
+    const r = await sendMessage('testConnection');
+    status.value = r.ok
+      ? { tone: 'ok', text: `Connected — ${r.data.groupCount} ${r.data.groupCount === 1 ? 'group' : 'groups'}` }
+      : { tone: 'error', text: describeError(r.error).text };
+  }
+
+  const keyHint = config.value?.configured ? `A key ending in ${config.value.last4} is saved. Leave empty to keep it.` : undefined;
+
+  return (
+    <main class="options">
+      <h1>Zoko Groups settings</h1>
+      <form onSubmit={save} noValidate>
+        <Field label="API key" error={errors.value.apiKey} hint={keyHint}>
+          <input type="password" autoComplete="off" spellcheck={false} value={apiKey}
+            placeholder={config.value?.configured ? `•••• ${config.value.last4}` : 'Paste your Zoko API key'}
+            onInput={(e) => (apiKey.value = e.currentTarget.value)} />
+        </Field>
+        <Field label="Agent ID" error={errors.value.agentId} hint="Sent when you create a group.">
+          <input value={settings.value.agentId} onInput={(e) => set({ agentId: e.currentTarget.value })} />
+        </Field>
+        <Field label="Agent email" error={errors.value.agentEmail} hint="Sent when you change settings or remove participants.">
+          <input type="email" value={settings.value.agentEmail} onInput={(e) => set({ agentEmail: e.currentTarget.value })} />
+        </Field>
+        <Field label="Default country" error={errors.value.defaultCountry} hint="For numbers typed without a country code.">
+          <select value={settings.value.defaultCountry} onChange={(e) => set({ defaultCountry: e.currentTarget.value })}>
+            {countryOptions().map((c) => <option key={c.code} value={c.code}>{c.label}</option>)}
+          </select>
+        </Field>
+        <div class="row">
+          <button type="submit" class="primary">Save</button>
+          <button type="button" onClick={test} disabled={!config.value?.configured}>Test connection</button>
+        </div>
+        <p role="status" class={`status ${status.value?.tone ?? ''}`}>{status.value?.text}</p>
+      </form>
+    </main>
+  );
+}

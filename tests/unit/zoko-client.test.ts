@@ -1,0 +1,264 @@
+// The client against the sandbox over real HTTP on 127.0.0.1: every operation, every error kind.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { newStore, type SandboxControl } from '../sandbox/control';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { createZokoClient, type ZokoClient } from '../../utils/zoko/client';
+import { ZokoError, type ErrorData } from '../../utils/zoko/errors';
+
+let sandbox: Sandbox;
+let store: SandboxControl;
+let client: ZokoClient;
+let key: string | null;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+});
+afterAll(() => sandbox.close());
+
+beforeEach(async () => {
+  store = await newStore(sandbox.url);
+  key = store.apiKey;
+  client = createZokoClient({ baseURL: sandbox.baseUrl, getApiKey: async () => key, timeoutMs: 600, retryBaseMs: 10 });
+});
+
+async function failureOf(p: Promise<unknown>): Promise<ErrorData> {
+  const error = await p.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ZokoError);
+  return (error as ZokoError).data;
+}
+
+const firstGroup = async (pick: (g: Awaited<ReturnType<SandboxControl['state']>>['groups'][number]) => boolean = () => true) =>
+  (await store.state()).groups.find((g) => !g.suspended && pick(g))!;
+
+describe('the 14 operations', () => {
+  it('lists groups from camelCase into the domain model', async () => {
+    const groups = await client.listGroups();
+    expect(groups).toHaveLength(12);
+    expect(groups[0]).toEqual({
+      id: expect.any(String), whatsappGroupId: expect.stringMatching(/^120363\d+$/), subject: 'VIP Customers',
+      inviteLink: expect.stringMatching(/^https:\/\/chat\.whatsapp\.com\//), autoApproval: false,
+      participantCount: expect.any(Number), suspended: false, createdAt: expect.any(String), updatedAt: expect.any(String),
+    });
+  });
+
+  it('reads details from snake_case into the same model, with participants', async () => {
+    const [listed] = await client.listGroups();
+    const details = await client.getGroup(listed!.id);
+    expect(details).toMatchObject({ id: listed!.id, subject: listed!.subject, whatsappGroupId: listed!.whatsappGroupId,
+      participantCount: listed!.participantCount });
+    expect(details.participants[0]).toEqual({ waId: expect.stringMatching(/^\d+$/), isAdmin: true, status: 'joined',
+      customerId: expect.any(String), name: expect.any(String) });
+  });
+
+  it('creates a group synchronously (200)', async () => {
+    const result = await client.createGroup('Support Team 2', 'agent-1');
+    expect(result).toMatchObject({ status: 'created', subject: 'Support Team 2', id: expect.any(String) });
+    expect((await client.listGroups()).map((g) => g.subject)).toContain('Support Team 2');
+  });
+
+  it('accepts a pending creation (202) that appears later', async () => {
+    await store.createMode('async', 50);
+    const result = await client.createGroup('Later Group', 'agent-1');
+    expect(result).toEqual({ status: 'pending', requestId: expect.stringMatching(/^meta_request_/), subject: 'Later Group' });
+    await new Promise((r) => setTimeout(r, 80));
+    expect((await client.listGroups()).map((g) => g.subject)).toContain('Later Group');
+  });
+
+  it('updates settings, then the subject reads back', async () => {
+    const g = await firstGroup();
+    await client.updateSettings(g._id, { subject: 'Renamed', joinApprovalMode: 'auto_approve' }, 'a@b.co');
+    expect(await client.getGroup(g._id)).toMatchObject({ subject: 'Renamed', autoApproval: true });
+  });
+
+  it('deletes a group', async () => {
+    const g = await firstGroup();
+    await client.deleteGroup(g._id);
+    expect((await client.listGroups()).some((x) => x.id === g._id)).toBe(false);
+  });
+
+  it('invites members: sent, skipped (already joined), failed (invalid)', async () => {
+    const g = await firstGroup((x) => x.participants.filter((p) => p.status === 'joined').length < 6);
+    const member = g.participants[0]!.wa_id;
+    const result = await client.inviteMembers(g._id, ['919812345678', member, '12']);
+    expect(result).toEqual({ sent: ['919812345678'], skipped: [member], failed: [{ phoneNumber: '12', reason: 'invalid number' }] });
+  });
+
+  it('removes a participant', async () => {
+    const g = await firstGroup((x) => x.participants.length > 1);
+    const wa = g.participants[1]!.wa_id;
+    await client.removeParticipants(g._id, [wa], 'a@b.co');
+    const after = await client.getGroup(g._id);
+    expect(after.participants.find((p) => p.waId === wa)?.status).toBe('removed');
+  });
+
+  it('lists, approves and rejects join requests', async () => {
+    const g = await firstGroup((x) => x.join_requests.length >= 2);
+    const requests = await client.listJoinRequests(g._id);
+    expect(requests[0]).toEqual({ id: expect.stringMatching(/^req_/), waId: expect.any(String), name: expect.any(String),
+      customerId: expect.any(String), createdAt: expect.any(Number) });
+    expect(requests[0]!.createdAt).toBeGreaterThan(1.7e12); // seconds became milliseconds
+    await client.approveJoinRequests(g._id, [requests[0]!.id]);
+    await client.rejectJoinRequests(g._id, [requests[1]!.id]);
+    expect((await client.listJoinRequests(g._id)).map((r) => r.id)).not.toContain(requests[0]!.id);
+    const state = (await store.state()).groups.find((x) => x._id === g._id)!;
+    expect(state.participants.map((p) => p.wa_id)).toContain(requests[0]!.waId);
+    expect(state.participants.map((p) => p.wa_id)).not.toContain(requests[1]!.waId);
+  });
+
+  it('toggles auto-approval', async () => {
+    const g = await firstGroup((x) => !x.auto_approval);
+    await client.setAutoApproval(g._id, true);
+    expect((await client.getGroup(g._id)).autoApproval).toBe(true);
+  });
+
+  it('gets and resets the invite link', async () => {
+    const g = await firstGroup();
+    const link = await client.getInviteLink(g._id);
+    expect(link).toBe(g.invite_link);
+    const fresh = await client.resetInviteLink(g._id);
+    expect(fresh).not.toBe(link);
+    expect(await client.getInviteLink(g._id)).toBe(fresh);
+  });
+
+  it('gets and sets the invitation template', async () => {
+    const g = await firstGroup();
+    expect(await client.getInvitationTemplate(g._id)).toEqual({ templateId: 'group_invite_01', args: expect.any(Object) });
+    await client.setInvitationTemplate(g._id, 'vip_invite', { '1': '{{group.invite_link}}' });
+    expect(await client.getInvitationTemplate(g._id)).toEqual({ templateId: 'vip_invite', args: { '1': '{{group.invite_link}}' } });
+  });
+});
+
+describe('errors become kinds', () => {
+  it('401 → auth', async () => {
+    key = 'wrong-key';
+    expect(await failureOf(client.listGroups())).toMatchObject({ kind: 'auth', status: 401 });
+  });
+
+  it('no key → auth, and nothing is sent', async () => {
+    key = null;
+    expect(await failureOf(client.listGroups())).toMatchObject({ kind: 'auth', message: 'No API key is set' });
+    expect(await store.log()).toHaveLength(0);
+  });
+
+  it('404 → notFound', async () => {
+    expect(await failureOf(client.getGroup('no-such-group'))).toMatchObject({ kind: 'notFound', status: 404 });
+  });
+
+  it('a suspended group refuses changes (403, Meta 131207) → suspended', async () => {
+    const g = (await store.state()).groups.find((x) => x.suspended)!;
+    expect(await failureOf(client.resetInviteLink(g._id))).toMatchObject({ kind: 'suspended', status: 403, metaCode: 131207 });
+  });
+
+  it('bad input (400) keeps Zoko’s message → invalidInput', async () => {
+    expect(await failureOf(client.createGroup('   ', 'agent'))).toMatchObject({
+      kind: 'invalidInput', status: 400, message: 'subject must be 1 to 128 characters' });
+  });
+
+  it('422 → invalidInput', async () => {
+    await store.fault({ kind: 'status', status: 422, message: 'Unprocessable' });
+    expect(await failureOf(client.deleteGroup('x'))).toMatchObject({ kind: 'invalidInput', status: 422 });
+  });
+
+  it('403 without a Meta code → forbidden', async () => {
+    await store.fault({ status: 403, message: 'Not allowed' });
+    expect(await failureOf(client.listGroups())).toMatchObject({ kind: 'forbidden', message: 'Not allowed' });
+  });
+
+  it('a GET is retried after a 500 and succeeds', async () => {
+    await store.fault({ status: 500, times: 2 });
+    expect(await client.listGroups()).toHaveLength(12);
+    expect((await store.log()).map((r) => r.status)).toEqual([500, 500, 200]);
+  });
+
+  it('a GET gives up after its retries → server', async () => {
+    await store.fault({ kind: 'html', status: 502, times: 5 });
+    expect(await failureOf(client.listGroups())).toMatchObject({ kind: 'server', status: 502, message: 'Zoko answered HTTP 502' });
+    expect(await store.log()).toHaveLength(3);
+  });
+
+  it('a POST is sent exactly once, even on a 500', async () => {
+    const g = await firstGroup();
+    await store.fault({ status: 500, path: '/invitations', times: 5 });
+    expect(await failureOf(client.inviteMembers(g._id, ['919812345678']))).toMatchObject({ kind: 'server', status: 500 });
+    expect((await store.log()).filter((r) => r.path.endsWith('/invitations'))).toHaveLength(1);
+  });
+
+  it('the invite-link reset (a PUT that revokes) is never retried', async () => {
+    const g = await firstGroup();
+    await store.fault({ status: 503, method: 'PUT', times: 5 });
+    await failureOf(client.resetInviteLink(g._id));
+    expect(await store.log()).toHaveLength(1);
+  });
+
+  it('a value-setting PUT is retried', async () => {
+    const g = await firstGroup();
+    await store.fault({ status: 503, method: 'PUT' });
+    await client.setAutoApproval(g._id, true);
+    expect((await store.log()).map((r) => r.status)).toEqual([503, 200]);
+  });
+
+  it('429 with a short Retry-After is waited out and retried', async () => {
+    await store.fault({ status: 429, retryAfter: 0 });
+    expect(await client.listGroups()).toHaveLength(12);
+    expect((await store.log()).map((r) => r.status)).toEqual([429, 200]);
+  });
+
+  it('429 with a long Retry-After is handed back at once → rateLimited with retryAfterS', async () => {
+    await store.fault({ status: 429, retryAfter: 30, metaCode: 131208 });
+    expect(await failureOf(client.listGroups())).toMatchObject({ kind: 'rateLimited', status: 429, retryAfterS: 30, metaCode: 131208 });
+    expect(await store.log()).toHaveLength(1);
+  });
+
+  it('429 without Retry-After is retried with backoff, then reported', async () => {
+    await store.fault({ status: 429, times: 3 });
+    const error = await failureOf(client.listGroups());
+    expect(error).toMatchObject({ kind: 'rateLimited', status: 429 });
+    expect(error.retryAfterS).toBeUndefined();
+  });
+
+  it('a timeout → timeout', async () => {
+    await store.fault({ kind: 'timeout', times: 3 });
+    expect(await failureOf(client.listGroups())).toMatchObject({ kind: 'timeout' });
+  });
+
+  it('a dropped connection → network', async () => {
+    await store.fault({ kind: 'reset', times: 3 });
+    expect(await failureOf(client.listGroups())).toMatchObject({ kind: 'network' });
+  });
+
+  it('connection refused → network', async () => {
+    const offline = createZokoClient({ baseURL: 'http://127.0.0.1:9/v2', getApiKey: async () => 'k', retries: 0 });
+    expect(await failureOf(offline.listGroups())).toMatchObject({ kind: 'network' });
+  });
+
+  it('malformed JSON → unexpected', async () => {
+    await store.fault({ kind: 'malformed' });
+    expect(await failureOf(client.listGroups())).toMatchObject({ kind: 'unexpected' });
+  });
+
+  it('valid JSON of the wrong shape → unexpected, naming the problem', async () => {
+    await store.fault({ kind: 'wrongShape' });
+    const error = await failureOf(client.listGroups());
+    expect(error.kind).toBe('unexpected');
+    expect(error.message).toMatch(/^Unexpected response from Zoko: /);
+  });
+
+  it('an empty body where data is expected → unexpected; where none is documented → success', async () => {
+    const g = await firstGroup();
+    await store.fault({ kind: 'empty', path: '/invite-link' });
+    expect(await failureOf(client.getInviteLink(g._id))).toMatchObject({ kind: 'unexpected' });
+    await store.fault({ kind: 'empty', path: '/delete' });
+    await expect(client.deleteGroup(g._id)).resolves.toBeUndefined();
+  });
+
+  it('206 partial success → partial, with the items that failed', async () => {
+    const g = await firstGroup((x) => x.join_requests.length > 0);
+    const error = await failureOf(client.approveJoinRequests(g._id, [g.join_requests[0]!.join_request_id, 'req_gone']));
+    expect(error).toMatchObject({ kind: 'partial', status: 206, metaCode: 131201, failed: [{ id: 'req_gone', reason: 'join request no longer exists' }] });
+  });
+
+  it('a join request that no longer exists (Meta 131213) → notFound', async () => {
+    const g = await firstGroup();
+    expect(await failureOf(client.rejectJoinRequests(g._id, ['req_gone']))).toMatchObject({ kind: 'notFound', metaCode: 131213 });
+  });
+});

@@ -1,0 +1,35 @@
+/** The agent's configuration: validation shared by the options page and the background. */
+import type { Settings } from './storage';
+
+/** What pages may know about the configuration: never the key, only that it exists and its end. */
+export interface PublicConfig {
+  configured: boolean;
+  last4: string;
+  settings: Settings;
+}
+
+export interface ConfigInput {
+  /** A new key; omit to keep the stored one. */
+  apiKey?: string;
+  settings: Settings;
+}
+
+export type ConfigField = 'apiKey' | 'agentId' | 'agentEmail' | 'defaultCountry';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Field → message for every problem in the input; empty when it can be saved. */
+export function validateConfig(input: ConfigInput, hasStoredKey: boolean): Partial<Record<ConfigField, string>> {
+  const errors: Partial<Record<ConfigField, string>> = {};
+  const key = input.apiKey?.trim();
+  if (input.apiKey !== undefined && !key) errors.apiKey = 'Enter your Zoko API key.';
+  else if (key && /\s/.test(key)) errors.apiKey = 'The key has spaces in it: paste it again.';
+  else if (input.apiKey === undefined && !hasStoredKey) errors.apiKey = 'Enter your Zoko API key.';
+  const { agentEmail, agentId, defaultCountry } = input.settings;
+  if (agentEmail.trim() && !EMAIL.test(agentEmail.trim())) errors.agentEmail = 'Enter an e-mail address like agent@store.com.';
+  if (agentId.length > 100) errors.agentId = 'The agent ID is too long.';
+  if (!/^[A-Z]{2}$/.test(defaultCountry)) errors.defaultCountry = 'Pick a country.';
+  return errors;
+}
+
+export const last4 = (key: string | null | undefined) => (key ? key.slice(-4) : '');

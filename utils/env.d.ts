@@ -1,0 +1,6 @@
+interface ImportMetaEnv {
+  /** Zoko's API root, fixed at build time (see wxt.config.ts). */
+  readonly WXT_ZOKO_BASE_URL?: string;
+  /** Per-request timeout in ms; the e2e build shortens it so timeout journeys stay quick. */
+  readonly WXT_ZOKO_TIMEOUT_MS?: string;
+}

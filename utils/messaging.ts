@@ -1,0 +1,41 @@
+/**
+ * The one typed protocol between the extension's pages and the background. Every reply is a `Result`,
+ * so failures arrive as data with a `kind`, never as a thrown string.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ConfigInput, PublicConfig } from './config';
+import type { Result } from './result';
+import type { JoinApprovalMode } from './zoko/client';
+import type {
+  CreateResult, Group, GroupDetails, InvitationTemplate, InviteResult, JoinRequest,
+} from './zoko/schemas';
+
+export interface GroupRef { id: string }
+export type JoinDecision = 'approve' | 'reject';
+
+export interface ProtocolMap {
+  getConfig(): Result<PublicConfig>;
+  saveConfig(data: ConfigInput): Result<PublicConfig>;
+  testConnection(): Result<{ groupCount: number }>;
+  listGroups(): Result<Group[]>;
+  getGroup(data: GroupRef): Result<GroupDetails>;
+  createGroup(data: { subject: string }): Result<CreateResult>;
+  updateSettings(data: GroupRef & { subject?: string; joinApprovalMode?: JoinApprovalMode }): Result<GroupDetails>;
+  deleteGroup(data: GroupRef): Result<{ deleted: true }>;
+  inviteMembers(data: GroupRef & { phoneNumbers: string[] }): Result<InviteResult>;
+  removeParticipants(data: GroupRef & { waIds: string[] }): Result<GroupDetails>;
+  listJoinRequests(data: GroupRef): Result<JoinRequest[]>;
+  decideJoinRequests(data: GroupRef & { action: JoinDecision; requestIds: string[] }): Result<JoinRequest[]>;
+  setAutoApproval(data: GroupRef & { enabled: boolean }): Result<GroupDetails>;
+  getInviteLink(data: GroupRef): Result<string>;
+  resetInviteLink(data: GroupRef): Result<string>;
+  getTemplate(data: GroupRef): Result<InvitationTemplate>;
+  setTemplate(data: GroupRef & InvitationTemplate): Result<InvitationTemplate>;
+}
+
+export type MessageName = keyof ProtocolMap;
+export type MessageData<K extends MessageName> = Parameters<ProtocolMap[K]>[0];
+export type MessageValue<K extends MessageName> =
+  ReturnType<ProtocolMap[K]> extends Result<infer T> ? T : never;
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,91 @@
+/**
+ * Every stored item, typed, in one place. Items are `/* @__PURE__ *\/` so a bundle that imports one item
+ * does not carry the others: the side panel reads the caches but must never contain the API key's item.
+ */
+import { storage } from '@wxt-dev/storage';
+import type { Group } from './zoko/schemas';
+
+export interface Settings {
+  agentId: string;
+  agentEmail: string;
+  /** ISO 3166 alpha-2, used to read numbers typed without a country code. */
+  defaultCountry: string;
+  notify: boolean;
+  /** Join-request polls allowed per minute across all groups. */
+  pollBudgetPerMinute: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  agentId: '',
+  agentEmail: '',
+  defaultCountry: 'IN',
+  notify: true,
+  pollBudgetPerMinute: 60,
+};
+
+export interface GroupCache {
+  groups: Group[];
+  /** When the list was last read from Zoko (ms). */
+  fetchedAt: number;
+}
+
+export interface PendingCounts {
+  /** Pending join requests per group id, as last polled. */
+  byGroup: Record<string, number>;
+  /** When each group was last polled (ms). */
+  polledAt: Record<string, number>;
+  /** Badge state when counting is impossible. */
+  problem?: 'noKey' | 'authRejected';
+}
+
+export interface PendingCreation {
+  requestId: string;
+  subject: string;
+  startedAt: number;
+  /** Ids of groups that already had this subject when creation started, so they are not mistaken for it. */
+  knownIds: string[];
+  attempts: number;
+}
+
+export interface Handoff {
+  /** The raw text the agent selected, cut to a sane length. */
+  text: string;
+  at: number;
+}
+
+/** The Zoko API key. Background only: never import this item in a page. */
+export const apiKeyItem = /* @__PURE__ */ storage.defineItem<string | null>('local:apiKey', {
+  fallback: null,
+  version: 1,
+});
+
+export const settingsItem = /* @__PURE__ */ storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+export const groupCacheItem = /* @__PURE__ */ storage.defineItem<GroupCache>('local:groupCache', {
+  fallback: { groups: [], fetchedAt: 0 },
+  version: 1,
+});
+
+export const pendingCountsItem = /* @__PURE__ */ storage.defineItem<PendingCounts>('local:pendingCounts', {
+  fallback: { byGroup: {}, polledAt: {} },
+  version: 1,
+});
+
+export const pendingCreationsItem = /* @__PURE__ */ storage.defineItem<PendingCreation[]>('local:pendingCreations', {
+  fallback: [],
+  version: 1,
+});
+
+/** Recently used group ids, most recent first (for the context menu and the number picker). */
+export const recentGroupsItem = /* @__PURE__ */ storage.defineItem<string[]>('local:recentGroups', {
+  fallback: [],
+  version: 1,
+});
+
+/** The number the context menu handed to the panel; session-only so it never outlives the browser. */
+export const handoffItem = /* @__PURE__ */ storage.defineItem<Handoff | null>('session:handoff', {
+  fallback: null,
+});
