@@ -4,7 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { validateConfig, type ConfigField, type PublicConfig } from '../utils/config';
 import { describeError } from '../utils/error-text';
 import { sendMessage } from '../utils/messaging';
-import { DEFAULT_SETTINGS, type Settings } from '../utils/storage';
+import { DEFAULT_SETTINGS, type Settings } from '../utils/config';
 import { countryOptions } from '../utils/countries';
 import { Field } from './Field';
 

@@ -1,5 +1,22 @@
 /** The agent's configuration: validation shared by the options page and the background. */
-import type { Settings } from './storage';
+export interface Settings {
+  agentId: string;
+  agentEmail: string;
+  /** ISO 3166 alpha-2, used to read numbers typed without a country code. */
+  defaultCountry: string;
+  notify: boolean;
+  /** Join-request polls allowed per minute across all groups. */
+  pollBudgetPerMinute: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  agentId: '',
+  agentEmail: '',
+  defaultCountry: 'IN',
+  notify: true,
+  pollBudgetPerMinute: 60,
+};
+
 
 /** What pages may know about the configuration: never the key, only that it exists and its end. */
 export interface PublicConfig {

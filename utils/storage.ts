@@ -3,25 +3,8 @@
  * does not carry the others: the side panel reads the caches but must never contain the API key's item.
  */
 import { storage } from '@wxt-dev/storage';
+import { DEFAULT_SETTINGS, type Settings } from './config';
 import type { Group } from './zoko/schemas';
-
-export interface Settings {
-  agentId: string;
-  agentEmail: string;
-  /** ISO 3166 alpha-2, used to read numbers typed without a country code. */
-  defaultCountry: string;
-  notify: boolean;
-  /** Join-request polls allowed per minute across all groups. */
-  pollBudgetPerMinute: number;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  agentId: '',
-  agentEmail: '',
-  defaultCountry: 'IN',
-  notify: true,
-  pollBudgetPerMinute: 60,
-};
 
 export interface GroupCache {
   groups: Group[];

@@ -216,9 +216,10 @@ describe('errors become kinds', () => {
     expect(error.retryAfterS).toBeUndefined();
   });
 
-  it('a timeout → timeout', async () => {
+  it('a timeout → timeout, after one wait only (three 15 s waits would strand the agent)', async () => {
     await store.fault({ kind: 'timeout', times: 3 });
     expect(await failureOf(client.listGroups())).toMatchObject({ kind: 'timeout' });
+    expect(await store.log()).toHaveLength(1);
   });
 
   it('a dropped connection → network', async () => {

@@ -1,0 +1,50 @@
+/**
+ * `npm start`: the product on its embedded default. Starts the Zoko sandbox with seeded data, builds the
+ * extension against it, and opens Chromium with the extension loaded and already configured.
+ * With no display it runs headless, saves a screenshot of the side panel and says where.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { startSandbox } from '../tests/sandbox/server';
+import { buildExtension } from '../tests/e2e/build';
+import { chromiumArgs, findChromium } from '../tests/e2e/chromium';
+
+const port = Number(process.env.SANDBOX_PORT ?? 43110);
+const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+
+const sandbox = await startSandbox({ port, createMode: 'async', joinRequestEveryMs: 45_000 });
+console.log(`Zoko sandbox: ${sandbox.baseUrl}  (API key ${sandbox.apiKey})`);
+const dir = buildExtension(sandbox.baseUrl, '.output/demo');
+console.log(`Extension built: ${dir}`);
+
+const context = await chromium.launchPersistentContext(resolve('.output/demo-profile'), {
+  executablePath: findChromium(),
+  headless,
+  args: chromiumArgs(dir),
+  viewport: headless ? { width: 360, height: 760 } : null,
+});
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const id = new URL(worker.url()).host;
+await worker.evaluate(
+  ([apiKey]) => chrome.storage.local.set({
+    apiKey,
+    settings: { agentId: 'demo-agent', agentEmail: 'agent@demo.store', defaultCountry: 'IN', notify: true, pollBudgetPerMinute: 60 },
+  }),
+  [sandbox.apiKey] as const,
+);
+const page = context.pages()[0] ?? (await context.newPage());
+await page.goto(`chrome-extension://${id}/sidepanel.html`);
+
+if (headless) {
+  await page.waitForTimeout(1500);
+  mkdirSync('artifacts', { recursive: true });
+  const shot = resolve('artifacts/start.png');
+  await page.screenshot({ path: shot });
+  console.log(`No display: ran headless. Screenshot of the side panel: ${shot}`);
+  await context.close();
+  await sandbox.close();
+} else {
+  console.log('Chromium is open with the extension configured. Click its toolbar icon for the side panel; close the browser to stop.');
+  context.on('close', () => void sandbox.close().then(() => process.exit(0)));
+}

@@ -1,0 +1,35 @@
+// Journey: an agent pastes the API key on the options page and checks the connection.
+import { expect, test } from './fixtures';
+
+test('saves a key, connects, then a wrong key is rejected in words', async ({ openPage, store }) => {
+  const page = await openPage('options.html');
+  await page.getByLabel('API key').fill(store.apiKey);
+  await page.getByLabel('Agent ID').fill('agent-42');
+  await page.getByLabel('Agent email').fill('agent@store.test');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved.');
+  await expect(page.getByLabel('API key')).toHaveValue(''); // the key is not shown back
+  await expect(page.getByText(`A key ending in ${store.apiKey.slice(-4)} is saved.`)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByRole('status')).toHaveText('Connected — 12 groups');
+
+  await page.getByLabel('API key').fill('not-the-right-key');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved.');
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByRole('status')).toHaveText('Zoko rejected the API key. Check it in the settings.');
+});
+
+test('bad input is refused next to the field and nothing is saved', async ({ openPage }) => {
+  const page = await openPage('options.html');
+  await page.getByLabel('Agent email').fill('agent at store');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Enter your Zoko API key.')).toBeVisible();
+  await expect(page.getByText('Enter an e-mail address like agent@store.com.')).toBeVisible();
+  await expect(page.getByLabel('Agent email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('status')).toHaveText('Nothing was saved: fix the fields marked below.');
+  await page.reload();
+  await expect(page.getByLabel('Agent email')).toHaveValue('');
+  await expect(page.getByRole('button', { name: 'Test connection' })).toBeDisabled();
+});

@@ -1,0 +1,81 @@
+/** Playwright fixtures: Chromium with the built extension, its service worker and id, and a fresh sandbox store per test. */
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { resolve } from 'node:path';
+import { newStore, type SandboxControl } from '../sandbox/control';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/config';
+import { E2E_PORT } from './build';
+import { chromiumArgs, findChromium } from './chromium';
+
+export const EXTENSION_DIR = resolve('.output/e2e/chrome-mv3');
+export const SANDBOX_URL = `http://127.0.0.1:${E2E_PORT}`;
+export const AGENT: Settings = { ...DEFAULT_SETTINGS, agentId: 'agent-e2e-1', agentEmail: 'agent@store.test' };
+
+/** The extension's service worker, started again if Chrome stopped it. */
+export async function serviceWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
+}
+
+interface Fixtures {
+  store: SandboxControl;
+  /** Stores the store's key and the agent's settings, as the options page would. */
+  configure: (settings?: Partial<Settings>) => Promise<void>;
+  openPage: (path: 'sidepanel.html' | 'options.html', query?: string) => Promise<Page>;
+}
+
+interface WorkerFixtures {
+  /** One Chromium per Playwright worker, shared by its tests (each test has its own store and storage). */
+  extContext: BrowserContext;
+  extensionId: string;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  extContext: [
+    async ({}, use) => {
+      const context = await chromium.launchPersistentContext('', {
+        executablePath: findChromium(),
+        headless: true,
+        args: chromiumArgs(EXTENSION_DIR),
+        viewport: { width: 360, height: 720 },
+      });
+      await use(context);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+  extensionId: [
+    async ({ extContext: context }, use) => {
+      const worker = await serviceWorker(context);
+      await use(new URL(worker.url()).host);
+    },
+    { scope: 'worker' },
+  ],
+  // Automatic: every test starts with empty extension storage and its own sandbox store.
+  store: [
+    async ({ extContext: context }, use) => {
+      const store = await newStore(SANDBOX_URL);
+      const worker = await serviceWorker(context);
+      await worker.evaluate(() => Promise.all([chrome.storage.local.clear(), chrome.storage.session.clear()]));
+      await use(store);
+      for (const page of context.pages()) await page.close();
+    },
+    { auto: true },
+  ],
+  configure: async ({ extContext: context, store }, use) => {
+    await use(async (settings = {}) => {
+      const worker = await serviceWorker(context);
+      await worker.evaluate(
+        ([apiKey, s]) => chrome.storage.local.set({ apiKey, settings: s }),
+        [store.apiKey, { ...AGENT, ...settings }] as const,
+      );
+    });
+  },
+  openPage: async ({ extContext: context, extensionId }, use) => {
+    await use(async (path, query = '') => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}${query}`);
+      return page;
+    });
+  },
+});
+
+export { expect };

@@ -1,0 +1,13 @@
+/** Starts one sandbox for the whole run (each test gets its own store in it) and builds the extension against it. */
+import { startSandbox } from '../sandbox/server';
+import { buildExtension, E2E_PORT } from './build';
+import { findChromium } from './chromium';
+
+export default async function globalSetup() {
+  findChromium(); // fail first, with one line that says what to install
+  const sandbox = await startSandbox({ port: E2E_PORT });
+  // A short timeout keeps the timeout journeys quick; everything else is the production build.
+  buildExtension(sandbox.baseUrl, '.output/e2e', { WXT_ZOKO_TIMEOUT_MS: '2500' });
+  process.env.E2E_SANDBOX_URL = sandbox.url;
+  return () => sandbox.close();
+}

@@ -1,0 +1,134 @@
+// The message protocol over WXT's fakeBrowser: every message has a handler, results arrive as data,
+// and senders other than the extension's own pages are refused.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createHandlers, registerHandlers, type Handlers } from '../../utils/handlers';
+import { removeAllListeners, sendMessage, type MessageName, type ProtocolMap } from '../../utils/messaging';
+import { isInternalSender } from '../../utils/sender';
+import { DEFAULT_SETTINGS } from '../../utils/config';
+import { apiKeyItem, groupCacheItem, settingsItem } from '../../utils/storage';
+import { createZokoClient } from '../../utils/zoko/client';
+import { newStore, type SandboxControl } from '../sandbox/control';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+
+let sandbox: Sandbox;
+let store: SandboxControl;
+let handlers: Handlers;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(() => sandbox.close());
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  removeAllListeners();
+  store = await newStore(sandbox.url);
+  const client = createZokoClient({ baseURL: sandbox.baseUrl, getApiKey: () => apiKeyItem.getValue(), retryBaseMs: 5 });
+  handlers = createHandlers({ client });
+  // fakeBrowser's sender is `{}`; these tests trust it and test the refusal separately.
+  registerHandlers(handlers, () => true);
+  await apiKeyItem.setValue(store.apiKey);
+  await settingsItem.setValue({ ...DEFAULT_SETTINGS, agentId: 'agent-7', agentEmail: 'agent@store.com' });
+});
+
+const PROTOCOL: Record<MessageName, true> = {
+  getConfig: true, saveConfig: true, testConnection: true, listGroups: true, getGroup: true, createGroup: true,
+  updateSettings: true, deleteGroup: true, inviteMembers: true, removeParticipants: true, listJoinRequests: true,
+  decideJoinRequests: true, setAutoApproval: true, getInviteLink: true, resetInviteLink: true, getTemplate: true,
+  setTemplate: true,
+} satisfies Record<keyof ProtocolMap, true>;
+
+describe('protocol', () => {
+  it('has a handler for every message, and no handler without a message', () => {
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(PROTOCOL).sort());
+  });
+
+  it('round-trips a success as data and fills the group cache', async () => {
+    const r = await sendMessage('listGroups');
+    expect(r.ok && r.data.length).toBe(12);
+    expect((await groupCacheItem.getValue()).groups).toHaveLength(12);
+  });
+
+  it('round-trips a failure as data with its kind', async () => {
+    await apiKeyItem.setValue('rejected-key');
+    expect(await sendMessage('testConnection')).toEqual({
+      ok: false, error: { kind: 'auth', status: 401, message: 'Invalid or missing API key' } });
+  });
+
+  it('reports the connection', async () => {
+    expect(await sendMessage('testConnection')).toEqual({ ok: true, data: { groupCount: 12 } });
+  });
+
+  it('never returns the key: only whether it is set and its last 4 characters', async () => {
+    const r = await sendMessage('getConfig');
+    expect(r).toEqual({ ok: true, data: { configured: true, last4: store.apiKey.slice(-4),
+      settings: { ...DEFAULT_SETTINGS, agentId: 'agent-7', agentEmail: 'agent@store.com' } } });
+    expect(JSON.stringify(r)).not.toContain(store.apiKey);
+  });
+
+  it('saves a new key and settings, trimmed', async () => {
+    const r = await sendMessage('saveConfig', { apiKey: '  new-key-1234 ', settings: { ...DEFAULT_SETTINGS, agentEmail: ' x@y.io ' } });
+    expect(r.ok && r.data).toMatchObject({ configured: true, last4: '1234' });
+    expect(await apiKeyItem.getValue()).toBe('new-key-1234');
+    expect((await settingsItem.getValue()).agentEmail).toBe('x@y.io');
+  });
+
+  it('refuses an invalid config and saves nothing', async () => {
+    const r = await sendMessage('saveConfig', { apiKey: '', settings: { ...DEFAULT_SETTINGS, agentEmail: 'not-an-email' } });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
+    expect(await apiKeyItem.getValue()).toBe(store.apiKey);
+  });
+
+  it('validates input before calling Zoko', async () => {
+    const [g] = (await store.state()).groups;
+    await store.clearLog();
+    expect(await sendMessage('createGroup', { subject: '   ' })).toMatchObject({ ok: false, error: { kind: 'invalidInput', message: 'Give the group a name.' } });
+    expect(await sendMessage('inviteMembers', { id: g!._id, phoneNumbers: ['+91 98'] })).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
+    expect(await store.log()).toHaveLength(0);
+  });
+
+  it('needs the agent ID to create a group', async () => {
+    await settingsItem.setValue(DEFAULT_SETTINGS);
+    expect(await sendMessage('createGroup', { subject: 'New' })).toMatchObject({
+      ok: false, error: { kind: 'invalidInput', message: 'Set your agent ID in the extension options first.' } });
+  });
+
+  it('after approving, returns the requests still pending', async () => {
+    const g = (await store.state()).groups.find((x) => x.join_requests.length >= 2)!;
+    const r = await sendMessage('decideJoinRequests', { id: g._id, action: 'approve', requestIds: [g.join_requests[0]!.join_request_id] });
+    expect(r.ok && r.data.map((x) => x.id)).toEqual(g.join_requests.slice(1).map((x) => x.join_request_id));
+  });
+
+  it('a deleted group leaves the cache', async () => {
+    await sendMessage('listGroups');
+    const [g] = (await store.state()).groups;
+    expect(await sendMessage('deleteGroup', { id: g!._id })).toEqual({ ok: true, data: { deleted: true } });
+    expect((await groupCacheItem.getValue()).groups.some((x) => x.id === g!._id)).toBe(false);
+  });
+});
+
+describe('sender check', () => {
+  const id = fakeBrowser.runtime.id;
+  const origin = `chrome-extension://${id}/`;
+
+  it.each([
+    ['the side panel', { id, url: `${origin}sidepanel.html` }, true],
+    ['the options page in a tab', { id, url: `${origin}options.html`, frameId: 0 }, true],
+    ['a web page', { url: 'https://evil.example/' }, false],
+    ['another extension', { id: 'abcdefghijklmnop', url: 'chrome-extension://abcdefghijklmnop/page.html' }, false],
+    ['our page inside a frame', { id, url: `${origin}sidepanel.html`, frameId: 3 }, false],
+    ['our id with a web URL (content script)', { id, url: 'https://shop.example/' }, false],
+    ['an empty sender', {}, false],
+  ])('%s → %s', (_, sender, allowed) => {
+    expect(isInternalSender(sender, id, origin)).toBe(allowed);
+  });
+
+  it('a refused sender gets a forbidden result and no work is done', async () => {
+    removeAllListeners();
+    registerHandlers(handlers); // the real check: fakeBrowser's sender has no id or URL
+    await store.clearLog();
+    expect(await sendMessage('listGroups')).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await store.log()).toHaveLength(0);
+  });
+});
