@@ -10,6 +10,7 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.WXT_OUT_DIR ?? '.output',
+  publicDir: 'assets/public',
   vite: () => ({
     plugins: [preact()],
     define: { 'import.meta.env.WXT_ZOKO_BASE_URL': JSON.stringify(zokoBaseUrl) },
@@ -21,5 +22,9 @@ export default defineConfig({
     permissions: ['storage', 'sidePanel', 'contextMenus', 'alarms', 'notifications'],
     host_permissions: [`${new URL(zokoBaseUrl).origin}/*`],
     action: { default_title: 'Zoko Groups' },
+    commands: {
+      // With openPanelOnActionClick, the action's shortcut opens the side panel.
+      _execute_action: { suggested_key: { default: 'Alt+Shift+Z' }, description: 'Open the Zoko Groups panel' },
+    },
   },
 });

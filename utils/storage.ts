@@ -17,6 +17,8 @@ export interface PendingCounts {
   byGroup: Record<string, number>;
   /** When each group was last polled (ms). */
   polledAt: Record<string, number>;
+  /** Creation time (ms) of the newest request seen per group, to tell new requests from known ones. */
+  newestAt: Record<string, number>;
   /** Badge state when counting is impossible. */
   problem?: 'noKey' | 'authRejected';
 }
@@ -53,7 +55,7 @@ export const groupCacheItem = /* @__PURE__ */ storage.defineItem<GroupCache>('lo
 });
 
 export const pendingCountsItem = /* @__PURE__ */ storage.defineItem<PendingCounts>('local:pendingCounts', {
-  fallback: { byGroup: {}, polledAt: {} },
+  fallback: { byGroup: {}, polledAt: {}, newestAt: {} },
   version: 1,
 });
 
@@ -70,5 +72,10 @@ export const recentGroupsItem = /* @__PURE__ */ storage.defineItem<string[]>('lo
 
 /** The number the context menu handed to the panel; session-only so it never outlives the browser. */
 export const handoffItem = /* @__PURE__ */ storage.defineItem<Handoff | null>('session:handoff', {
+  fallback: null,
+});
+
+/** The group the panel should open on, set by a notification click; read once by the panel. */
+export const openGroupItem = /* @__PURE__ */ storage.defineItem<string | null>('session:openGroup', {
   fallback: null,
 });

@@ -1,12 +1,70 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { renderBadge } from '../../utils/badge';
+import { buildMenus, createMenuClickHandler } from '../../utils/context-menu';
+import { createDirectInvite } from '../../utils/direct-invite';
+import { cacheGroup } from '../../utils/group-cache';
 import { createHandlers, registerHandlers } from '../../utils/handlers';
+import { groupOfNotification, notifyMessage, notifyNewRequests } from '../../utils/notify';
+import { addPendingCreation, createCreationWatcher } from '../../utils/pending-creations';
+import { budgetSetting, createPoller } from '../../utils/poller';
+import { createRequestBudget } from '../../utils/request-budget';
+import { apiKeyItem, groupCacheItem, openGroupItem, recentGroupsItem } from '../../utils/storage';
 import { createBackgroundClient } from '../../utils/zoko';
 
-// Composition root: build the client, register every listener synchronously (MV3 wakes the worker for an
-// event only if its listener was registered in the first turn), and nothing else.
+const POLL_ALARM = 'poll-join-requests';
+
+// Composition root. Every listener is registered synchronously, in the first turn: MV3 delivers the event
+// that woke the worker only to listeners that exist by then.
 export default defineBackground(() => {
   const client = createBackgroundClient();
-  registerHandlers(createHandlers({ client }));
+  const poller = createPoller({
+    client,
+    budget: createRequestBudget(budgetSetting),
+    hasKey: async () => Boolean(await apiKeyItem.getValue()),
+    onCounts: (counts, groups) => renderBadge(counts, Object.fromEntries(groups.map((g) => [g.id, g.subject]))),
+    onNewRequests: notifyNewRequests,
+  });
+  const creations = createCreationWatcher(client, {
+    async onCreated(c, group) {
+      await cacheGroup(group);
+      await notifyMessage(`group:${group.id}`, 'Group created', `“${c.subject}” is ready.`);
+    },
+    onGaveUp: (c) => notifyMessage(`creation:${c.requestId}`, 'Still creating',
+      `Zoko has not confirmed “${c.subject}” after 10 minutes. Check the group list later.`),
+  });
+  const handlers = createHandlers({
+    client,
+    onJoinRequests: poller.record,
+    async onPendingCreation(created) {
+      await addPendingCreation(created.requestId, created.subject, (await groupCacheItem.getValue()).groups);
+      void creations.watch();
+    },
+    onConfigChanged: async () => void poller.poll(),
+  });
+  registerHandlers(handlers);
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== POLL_ALARM) return;
+    void poller.poll();
+    void creations.watch();
+  });
+  browser.runtime.onInstalled.addListener(() => void buildMenus());
+  browser.contextMenus.onClicked.addListener(createMenuClickHandler({ inviteDirectly: createDirectInvite(handlers) }));
+  browser.notifications.onClicked.addListener((id) => {
+    const groupId = groupOfNotification(id);
+    if (!groupId) return;
+    void openGroupItem.setValue(groupId);
+    void browser.windows.getLastFocused()
+      .then(async (w) => { if (w.id !== undefined) await browser.sidePanel.open({ windowId: w.id }); })
+      .catch(() => undefined); // no gesture or no window: the panel opens on the group next time it is opened
+  });
+  recentGroupsItem.watch(() => void buildMenus());
+
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+  // Chrome's minimum period is 30 s; create once, keep across worker restarts.
+  void browser.alarms.get(POLL_ALARM).then(async (a) => { if (!a) await browser.alarms.create(POLL_ALARM, { periodInMinutes: 0.5 }); });
+  // Each worker start: badge now, and resume watching creations a stopped worker left behind.
+  void poller.poll();
+  void creations.watch();
 });

@@ -1,0 +1,33 @@
+/** The side panel: a header, the current screen, and one live region for results. */
+import { browser } from 'wxt/browser';
+import { usePanel } from './panel-context';
+import { CreateGroup } from './CreateGroup';
+import { GroupList } from './GroupList';
+import { GroupView } from './GroupView';
+import { Icon } from './Icon';
+import { NumberHandoff } from './NumberHandoff';
+
+export function App() {
+  const panel = usePanel();
+  const route = panel.route.value;
+  return (
+    <div class="panel">
+      <header class="topbar">
+        <h1>Zoko Groups</h1>
+        <span class="spacer" />
+        {route.name === 'list' && (
+          <button type="button" class="primary small" onClick={panel.create}><Icon name="plus" />Create group</button>
+        )}
+        <button type="button" class="icon" aria-label="Settings" title="Settings"
+          onClick={() => void browser.runtime.openOptionsPage()}>
+          <Icon name="settings" />
+        </button>
+      </header>
+      {route.name === 'list' && <GroupList />}
+      {route.name === 'group' && <GroupView key={route.id} id={route.id} />}
+      {route.name === 'create' && <CreateGroup />}
+      {route.name === 'handoff' && <NumberHandoff />}
+      <p class="sr-only" role="status" aria-live="polite">{panel.announcement}</p>
+    </div>
+  );
+}

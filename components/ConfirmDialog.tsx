@@ -1,0 +1,39 @@
+/**
+ * A real modal dialog (native <dialog>: focus stays inside, Escape closes) whose confirm button is named
+ * for what it does: "Reset link", "Delete group", "Remove".
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useRef } from 'preact/hooks';
+
+interface Props {
+  title: string;
+  children: ComponentChildren;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onClose: () => void;
+  pending?: boolean;
+  confirmDisabled?: boolean;
+}
+
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose, pending, confirmDisabled }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const dialog = ref.current!;
+    dialog.showModal();
+    return () => dialog.close();
+  }, []);
+  return (
+    <dialog ref={ref} role="alertdialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`}
+      onCancel={(e) => { e.preventDefault(); onClose(); }}>
+      <form method="dialog" onSubmit={(e) => { e.preventDefault(); onConfirm(); }}>
+        <h2 id={`${id}-title`}>{title}</h2>
+        <div id={`${id}-body`} class="dialog-body">{children}</div>
+        <div class="row dialog-actions">
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" class="danger" disabled={pending || confirmDisabled}>{pending ? 'Working…' : confirmLabel}</button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,53 @@
+/** Create a group. A 200 opens it; a 202 shows "Creating…" on the list until the background sees it appear. */
+import { useSignal } from '@preact/signals';
+import { createAction } from '../utils/models/action';
+import { checkSubject, SUBJECT_MAX } from '../utils/validation';
+import { ErrorNotice } from './ErrorNotice';
+import { Field } from './Field';
+import { Icon } from './Icon';
+import { usePanel } from './panel-context';
+
+export function CreateGroup() {
+  const panel = usePanel();
+  const subject = useSignal('');
+  const touched = useSignal(false);
+  const create = useSignal(createAction((s: string) => panel.transport('createGroup', { subject: s }))).value;
+  const check = checkSubject(subject.value);
+  const length = [...subject.value.trim()].length;
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    touched.value = true;
+    if (!check.ok) return;
+    const r = await create.run(check.value);
+    if (!r) return; // error shown; the subject stays as typed
+    if (r.status === 'created') {
+      panel.announce(`${r.subject} created`);
+      panel.openGroup(r.id);
+    } else {
+      panel.back(`Zoko is creating “${r.subject}”. It appears in the list when WhatsApp confirms it.`);
+    }
+  }
+
+  return (
+    <section class="create" aria-labelledby="create-title">
+      <div class="group-head">
+        <button type="button" class="icon" aria-label="Back to groups" title="Back to groups" onClick={() => panel.back()}>
+          <Icon name="back" />
+        </button>
+        <h2 id="create-title">Create group</h2>
+      </div>
+      <form onSubmit={submit} noValidate class="card">
+        <Field label="Subject" error={touched.value && !check.ok ? check.message : undefined}
+          hint="The group's name in WhatsApp, up to 128 characters."
+          aside={<span class={`counter ${length > SUBJECT_MAX ? 'over' : ''}`} aria-hidden="true">{length}/{SUBJECT_MAX}</span>}>
+          <input value={subject} autoFocus onInput={(e) => (subject.value = e.currentTarget.value)} />
+        </Field>
+        <ErrorNotice error={create.error.value} />
+        <button type="submit" class="primary" disabled={create.pending.value}>
+          {create.pending.value ? 'Creating…' : 'Create group'}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+/** An error as a sentence with the way forward: open settings, try again, or go back. */
+import { browser } from 'wxt/browser';
+import { useEffect, useState } from 'preact/hooks';
+import { describeError } from '../utils/error-text';
+import type { ErrorData } from '../utils/zoko/errors';
+
+interface Props {
+  error: ErrorData | null | undefined;
+  onRetry?: () => void;
+  onBack?: () => void;
+  /** When set, a rate-limited read retries by itself at this time: count down to it. */
+  retryAt?: number | null;
+}
+
+export function ErrorNotice({ error, onRetry, onBack, retryAt }: Props) {
+  const seconds = useCountdown(retryAt);
+  if (!error) return null;
+  const { text, action } = describeError(error);
+  return (
+    <div class="notice error" role="alert">
+      <p>{retryAt && seconds > 0 ? text.replace(/Try again in \d+ s\./, `Retrying in ${seconds} s.`) : text}</p>
+      {action === 'openOptions' && (
+        <button type="button" class="small" onClick={() => void browser.runtime.openOptionsPage()}>Open settings</button>
+      )}
+      {action === 'retry' && onRetry && !(retryAt && seconds > 0) && (
+        <button type="button" class="small" onClick={onRetry}>Try again</button>
+      )}
+      {action === 'backToList' && onBack && <button type="button" class="small" onClick={onBack}>Back to groups</button>}
+    </div>
+  );
+}
+
+function useCountdown(at: number | null | undefined): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (!at) return;
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [at]);
+  return at ? Math.max(0, Math.ceil((at - now) / 1000)) : 0;
+}

@@ -1,0 +1,104 @@
+/**
+ * Invite by phone number: paste anything (lines, a CSV column, +, spaces, 00, (0)); see what is valid,
+ * invalid (and why) and duplicated before sending; after sending, what happened to each number.
+ */
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { GroupModel } from '../utils/models/group-model';
+import type { PastedNumbers } from '../utils/phone';
+import { displayNumber } from '../utils/phone-format';
+import type { InviteResult } from '../utils/zoko/schemas';
+import { ErrorNotice } from './ErrorNotice';
+import { Field } from './Field';
+import { usePanel } from './panel-context';
+
+/** Phone metadata is large: load it the first time the agent types here, not with the panel. */
+const loadPhone = () => import('../utils/phone');
+
+export function InviteMembers({ model }: { model: GroupModel }) {
+  const panel = usePanel();
+  const text = useSignal('');
+  const parsed = useSignal<PastedNumbers | null>(null);
+  const result = useSignal<InviteResult | null>(null);
+  const country = panel.groups.config.value?.settings.defaultCountry;
+  const { invite } = model;
+
+  useEffect(() => {
+    if (!text.value.trim()) {
+      parsed.value = null;
+      return;
+    }
+    let live = true;
+    void loadPhone().then(({ parsePastedNumbers }) => {
+      if (live) parsed.value = parsePastedNumbers(text.value, country);
+    });
+    return () => { live = false; };
+  }, [text.value, country]);
+
+  const p = parsed.value;
+  const seats = model.freeSeats.value;
+
+  async function send(e: Event) {
+    e.preventDefault();
+    if (!p || p.valid.length === 0) return;
+    const r = await invite.run(p.valid.map((n) => n.waId));
+    if (!r) return; // the error shows below; the text stays as typed
+    result.value = r;
+    text.value = '';
+    panel.announce(`${r.sent.length} ${r.sent.length === 1 ? 'invitation' : 'invitations'} sent`
+      + `${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}${r.failed.length ? `, ${r.failed.length} failed` : ''}`);
+    void model.load();
+  }
+
+  return (
+    <section class="card" aria-labelledby="invite-title">
+      <div class="card-head"><h3 id="invite-title">Invite members</h3></div>
+      <form onSubmit={send}>
+        <Field label="Phone numbers" hint={`One per line, or paste a column. Without a country code, numbers are read as ${country ?? 'your default country'}.`}>
+          <textarea rows={3} value={text} onInput={(e) => { text.value = e.currentTarget.value; result.value = null; }}
+            placeholder={'+91 98765 43210\n098765 43211'} />
+        </Field>
+        {p && (
+          <div class="preview" aria-live="polite">
+            <p>
+              <strong>{p.valid.length}</strong> valid
+              {p.invalid.length > 0 && <>, <strong>{p.invalid.length}</strong> invalid</>}
+              {p.duplicates.length > 0 && <>, <strong>{p.duplicates.length}</strong> duplicate</>}
+              {p.truncated && ' (only the first 1,000 were read)'}
+            </p>
+            {p.invalid.length > 0 && (
+              <ul class="small-text outcome failed" aria-label="Invalid numbers">
+                {p.invalid.slice(0, 20).map((n, i) => <li key={i}>{n.input}: {n.reason}</li>)}
+              </ul>
+            )}
+            {p.duplicates.length > 0 && (
+              <p class="small-text muted">Duplicates are sent once: {p.duplicates.slice(0, 5).map((d) => d.input).join(', ')}</p>
+            )}
+            {p.valid.length > seats && (
+              <p class="notice warn small-text" role="note">
+                Only {seats} of 8 seats are free: some invitations may not be accepted.
+              </p>
+            )}
+          </div>
+        )}
+        <ErrorNotice error={invite.error.value} />
+        <button type="submit" class="primary" disabled={!p || p.valid.length === 0 || invite.pending.value}>
+          {invite.pending.value ? 'Inviting…' : 'Invite'}
+        </button>
+      </form>
+      {result.value && <InviteOutcome result={result.value} />}
+    </section>
+  );
+}
+
+function InviteOutcome({ result }: { result: InviteResult }) {
+  return (
+    <ul class="items outcome-list" aria-label="Invitation results">
+      {result.sent.map((n) => <li key={`s${n}`} class="outcome sent">{displayNumber(n)}: sent</li>)}
+      {result.skipped.map((n) => (
+        <li key={`k${n}`} class="outcome skipped">{displayNumber(n)}: skipped (already a member or invited)</li>
+      ))}
+      {result.failed.map((f) => <li key={`f${f.phoneNumber}`} class="outcome failed">{displayNumber(f.phoneNumber)}: failed, {f.reason}</li>)}
+    </ul>
+  );
+}

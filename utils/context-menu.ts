@@ -1,0 +1,61 @@
+/**
+ * "Invite this number" on selected text and on phone links. The click opens the side panel first and
+ * synchronously (an `await` before `sidePanel.open` loses the user gesture and Chrome refuses to open it),
+ * then hands the raw text to the panel through session storage. "Invite to" lists recent groups and invites
+ * directly, reporting by notification.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { handoffItem, recentGroupsItem, groupCacheItem } from './storage';
+
+export const MENU_INVITE = 'invite-number';
+export const MENU_INVITE_TO = 'invite-to';
+const LINK_PATTERNS = ['tel:*', 'https://wa.me/*', 'https://api.whatsapp.com/send*'];
+/** Selections longer than this are cut, not parsed whole: a phone number is short. */
+export const MAX_SELECTION = 200;
+
+type MenuInfo = Browser.contextMenus.OnClickData;
+type Tab = Browser.tabs.Tab | undefined;
+
+/** The raw text of a click: the link (for tel: and wa.me links) or the selection, cut to a sane length. */
+export function clickedText(info: Pick<MenuInfo, 'linkUrl' | 'selectionText'>): string {
+  return (info.selectionText || info.linkUrl || '').slice(0, MAX_SELECTION);
+}
+
+/** (Re)builds the menu: the main item plus an "Invite to" submenu of recent groups. */
+export async function buildMenus() {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({ id: MENU_INVITE, title: 'Invite this number', contexts: ['selection'] });
+  browser.contextMenus.create({
+    id: `${MENU_INVITE}:link`, title: 'Invite this number', contexts: ['link'], targetUrlPatterns: LINK_PATTERNS,
+  });
+  const [recent, cache] = await Promise.all([recentGroupsItem.getValue(), groupCacheItem.getValue()]);
+  const groups = recent.map((id) => cache.groups.find((g) => g.id === id)).filter((g) => g && !g.suspended);
+  if (groups.length === 0) return;
+  browser.contextMenus.create({ id: MENU_INVITE_TO, title: 'Invite to', contexts: ['selection', 'link'] });
+  for (const g of groups.slice(0, 6)) {
+    browser.contextMenus.create({ id: `${MENU_INVITE_TO}:${g!.id}`, parentId: MENU_INVITE_TO, title: g!.subject, contexts: ['selection', 'link'] });
+  }
+}
+
+export interface MenuHandlers {
+  /** "Invite to <group>": invite directly, report by notification. */
+  inviteDirectly: (groupId: string, text: string) => Promise<void>;
+}
+
+/** The click handler. Must stay synchronous up to `sidePanel.open`. */
+export function createMenuClickHandler(handlers: MenuHandlers) {
+  return (info: MenuInfo, tab: Tab) => {
+    const id = String(info.menuItemId);
+    const text = clickedText(info);
+    if (id.startsWith(`${MENU_INVITE_TO}:`)) {
+      void handlers.inviteDirectly(id.slice(MENU_INVITE_TO.length + 1), text);
+      return;
+    }
+    if (!id.startsWith(MENU_INVITE)) return;
+    if (tab?.windowId !== undefined) {
+      // First, before any await: this call needs the user gesture of the click.
+      browser.sidePanel.open({ windowId: tab.windowId }).catch(() => undefined); // panel already open: fine
+    }
+    void handoffItem.setValue({ text, at: Date.now() });
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * One open group: details, join requests and invite link loaded in parallel, plus every action on it.
+ * Reads that are rate limited retry by themselves after `Retry-After`; actions report their own errors.
+ */
+import { batch, computed, signal } from '@preact/signals';
+import type { JoinDecision } from '../messaging';
+import type { Result } from '../result';
+import type { JoinApprovalMode } from '../zoko/client';
+import type { ErrorData } from '../zoko/errors';
+import type { GroupDetails, InvitationTemplate, JoinRequest } from '../zoko/schemas';
+import { MAX_PARTICIPANTS } from '../validation';
+import { createAction } from './action';
+import type { Transport } from './transport';
+
+export function createGroupModel(transport: Transport, id: string) {
+  const group = signal<GroupDetails | null>(null);
+  const requests = signal<JoinRequest[] | null>(null);
+  const link = signal<string | null>(null);
+  const template = signal<InvitationTemplate | null>(null);
+  const loadError = signal<ErrorData | null>(null);
+  const retryAt = signal<number | null>(null);
+  /** Set once Zoko says the group no longer exists. */
+  const gone = signal(false);
+
+  const joined = computed(() => group.value?.participants.filter((p) => p.status === 'joined') ?? []);
+  const freeSeats = computed(() => Math.max(0, MAX_PARTICIPANTS - joined.value.length));
+  const readOnly = computed(() => group.value?.suspended ?? false);
+
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function noteError(error: ErrorData) {
+    if (error.kind === 'notFound' && !error.metaCode) gone.value = true;
+  }
+
+  /** Loads everything the view shows at once, in parallel: about one round trip, not three. */
+  async function load() {
+    clearTimeout(retryTimer);
+    retryAt.value = null;
+    const [g, r, l] = await Promise.all([
+      transport('getGroup', { id }), transport('listJoinRequests', { id }), transport('getInviteLink', { id }),
+    ]);
+    batch(() => {
+      if (g.ok) group.value = g.data;
+      if (r.ok) requests.value = r.data;
+      if (l.ok) link.value = l.data;
+      const failed = [g, r, l].find((x) => !x.ok);
+      loadError.value = failed && !failed.ok ? failed.error : null;
+      if (failed && !failed.ok) noteError(failed.error);
+    });
+    const e = loadError.value;
+    if (e?.kind === 'rateLimited') {
+      const waitS = e.retryAfterS ?? 5;
+      retryAt.value = Date.now() + waitS * 1000;
+      retryTimer = setTimeout(() => void load(), waitS * 1000);
+    }
+  }
+
+  /** Wraps a transport call so its result updates state; failures also mark a vanished group. */
+  const act = <A extends unknown[], T>(fn: (...args: A) => Promise<Result<T>>, apply?: (data: T) => void) =>
+    createAction(async (...args: A) => {
+      const r = await fn(...args);
+      if (r.ok) apply?.(r.data);
+      else noteError(r.error);
+      return r;
+    });
+
+  const setGroup = (g: GroupDetails) => (group.value = g);
+  const setRequests = (r: JoinRequest[]) => (requests.value = r);
+
+  return {
+    id, group, requests, link, template, loadError, retryAt, gone, joined, freeSeats, readOnly,
+    load,
+    dispose: () => clearTimeout(retryTimer),
+    decide: act((action: JoinDecision, requestIds: string[]) =>
+      transport('decideJoinRequests', { id, action, requestIds }), setRequests),
+    refreshRequests: act(() => transport('listJoinRequests', { id }), setRequests),
+    resetLink: act(() => transport('resetInviteLink', { id }), (l: string) => (link.value = l)),
+    invite: act((phoneNumbers: string[]) => transport('inviteMembers', { id, phoneNumbers })),
+    remove: act((waIds: string[]) => transport('removeParticipants', { id, waIds }), setGroup),
+    saveSettings: act((changes: { subject?: string; joinApprovalMode?: JoinApprovalMode }) =>
+      transport('updateSettings', { id, ...changes }), setGroup),
+    setAutoApproval: act((enabled: boolean) => transport('setAutoApproval', { id, enabled }), setGroup),
+    loadTemplate: act(() => transport('getTemplate', { id }), (t: InvitationTemplate) => (template.value = t)),
+    saveTemplate: act((t: InvitationTemplate) => transport('setTemplate', { id, ...t }),
+      (t: InvitationTemplate) => (template.value = t)),
+    deleteGroup: act(() => transport('deleteGroup', { id })),
+  };
+}
+
+export type GroupModel = ReturnType<typeof createGroupModel>;
