@@ -35,7 +35,9 @@ export function JoinRequests({ model }: { model: GroupModel }) {
   return (
     <section class="card" aria-labelledby="jr-title">
       <div class="card-head">
-        <h3 id="jr-title">Join requests{requests.length > 0 && <span class="count">{requests.length}</span>}</h3>
+        <h3 id="jr-title">Join requests</h3>
+        {requests.length > 0 && <span class="count">{requests.length}<span class="sr-only"> waiting</span></span>}
+        <span class="spacer" />
         {model.group.value?.autoApproval && <span class="tag">Auto-approve on</span>}
       </div>
       <ErrorNotice error={decide.error.value} onRetry={() => void model.refreshRequests.run()} />

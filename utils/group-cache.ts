@@ -2,9 +2,15 @@
 import { groupCacheItem } from './storage';
 import type { Group } from './zoko/schemas';
 
-/** Replaces the cache with a fresh list from Zoko. */
-export function cacheGroups(groups: Group[], now = Date.now()) {
-  return groupCacheItem.setValue({ groups, fetchedAt: now });
+/**
+ * Replaces the cache with a fresh list from Zoko and returns it. The list does not say whether a group is
+ * suspended (only details do), so what details told us is carried over.
+ */
+export async function cacheGroups(groups: Group[], now = Date.now()): Promise<Group[]> {
+  const known = new Map((await groupCacheItem.getValue()).groups.map((g) => [g.id, g.suspended]));
+  const merged = groups.map((g) => (g.suspended === undefined && known.get(g.id) ? { ...g, suspended: true } : g));
+  await groupCacheItem.setValue({ groups: merged, fetchedAt: now });
+  return merged;
 }
 
 /** Updates (or adds) one group in the cache, keeping the list's order. */

@@ -95,9 +95,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async listGroups() {
-      const groups = await client.listGroups();
-      await cacheGroups(groups);
-      return groups;
+      return cacheGroups(await client.listGroups());
     },
 
     async getGroup({ id }) {

@@ -5,6 +5,7 @@ import { newStore, type SandboxControl } from '../sandbox/control';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/config';
 import { E2E_PORT } from './build';
 import { chromiumArgs, findChromium } from './chromium';
+import { PanelPage } from './panel';
 
 export const EXTENSION_DIR = resolve('.output/e2e/chrome-mv3');
 export const SANDBOX_URL = `http://127.0.0.1:${E2E_PORT}`;
@@ -17,6 +18,8 @@ export async function serviceWorker(context: BrowserContext): Promise<Worker> {
 
 interface Fixtures {
   store: SandboxControl;
+  /** The side panel, configured with this test's store, showing its group list. */
+  panel: PanelPage;
   /** Stores the store's key and the agent's settings, as the options page would. */
   configure: (settings?: Partial<Settings>) => Promise<void>;
   openPage: (path: 'sidepanel.html' | 'options.html', query?: string) => Promise<Page>;
@@ -29,6 +32,12 @@ interface WorkerFixtures {
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
+  panel: async ({ extContext, configure, openPage }, use) => {
+    await configure();
+    const page = await openPage('sidepanel.html');
+    await expect(page.locator('.group-row').first()).toBeVisible();
+    await use(new PanelPage(page, extContext));
+  },
   extContext: [
     async ({}, use) => {
       const context = await chromium.launchPersistentContext('', {

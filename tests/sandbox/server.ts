@@ -174,6 +174,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   async function control(req: IncomingMessage, res: ServerResponse, path: string, method: string) {
     const body = ((await readBody(req)) ?? {}) as any;
+    if (path === '/ping') {
+      res.writeHead(200, { 'content-type': 'text/html', ...CORS });
+      return res.end('<!doctype html><title>Zoko sandbox</title><p>Zoko sandbox</p>');
+    }
     if (path === '/tenants' && method === 'POST') {
       const key = typeof body.apiKey === 'string' ? body.apiKey : `test-key-${Date.now().toString(36)}-${nextKey++}`;
       addStore(key, body);

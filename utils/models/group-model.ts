@@ -66,14 +66,19 @@ export function createGroupModel(transport: Transport, id: string) {
 
   const setGroup = (g: GroupDetails) => (group.value = g);
   const setRequests = (r: JoinRequest[]) => (requests.value = r);
+  const refreshRequests = act(() => transport('listJoinRequests', { id }), setRequests);
 
   return {
     id, group, requests, link, template, loadError, retryAt, gone, joined, freeSeats, readOnly,
     load,
     dispose: () => clearTimeout(retryTimer),
-    decide: act((action: JoinDecision, requestIds: string[]) =>
-      transport('decideJoinRequests', { id, action, requestIds }), setRequests),
-    refreshRequests: act(() => transport('listJoinRequests', { id }), setRequests),
+    decide: act(async (action: JoinDecision, requestIds: string[]) => {
+      const r = await transport('decideJoinRequests', { id, action, requestIds });
+      // Partly done, or handled elsewhere meanwhile: show what is really still waiting.
+      if (!r.ok) await refreshRequests.run();
+      return r;
+    }, setRequests),
+    refreshRequests,
     resetLink: act(() => transport('resetInviteLink', { id }), (l: string) => (link.value = l)),
     invite: act((phoneNumbers: string[]) => transport('inviteMembers', { id, phoneNumbers })),
     remove: act((waIds: string[]) => transport('removeParticipants', { id, waIds }), setGroup),

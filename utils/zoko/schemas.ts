@@ -15,7 +15,8 @@ const listItem = v.object({
   inviteLink: text,
   autoApproval: flag,
   activeParticipantCount: v.optional(v.nullable(v.number()), 0),
-  suspended: flag,
+  // Not in the documented list shape; taken if Zoko ever sends it, else learned from details (see group-cache).
+  suspended: v.optional(v.nullable(v.boolean())),
   createdAt: text,
   updatedAt: text,
 });
@@ -30,7 +31,7 @@ export const GroupListSchema = v.pipe(
       inviteLink: g.inviteLink ?? '',
       autoApproval: g.autoApproval ?? false,
       participantCount: g.activeParticipantCount ?? 0,
-      suspended: g.suspended ?? false,
+      suspended: g.suspended ?? undefined,
       createdAt: g.createdAt ?? '',
       updatedAt: g.updatedAt ?? '',
     })),

@@ -1,0 +1,76 @@
+// Journey: the agent opens the panel, scans the groups, and searches.
+import { newStore } from '../sandbox/control';
+import { expect, SANDBOX_URL, test } from './fixtures';
+
+test('shows every group with members and auto-approval', async ({ panel }) => {
+  await expect(panel.rows).toHaveCount(12);
+  await expect(panel.page.getByText('12 groups')).toBeVisible();
+  const beta = panel.row('Beta Testers');
+  await expect(beta).toContainText(/\d\/8 members/);
+  await expect(beta).toContainText('Auto-approve');
+  await expect(panel.row('VIP Customers').getByRole('button', { name: 'Copy invite link' })).toBeVisible();
+});
+
+test('a suspended group is read-only, and the list remembers it across refreshes', async ({ panel }) => {
+  await panel.openGroup('Flash Deals (archived)');
+  await expect(panel.page.getByRole('note')).toContainText('WhatsApp has suspended this group');
+  await expect(panel.page.getByRole('button', { name: 'Reset invite link' })).toHaveCount(0);
+  await expect(panel.page.getByRole('heading', { name: 'Invite members' })).toHaveCount(0);
+  await panel.page.getByRole('button', { name: 'Back to groups' }).click();
+  await panel.page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(panel.row('Flash Deals (archived)')).toContainText('Suspended');
+});
+
+test('search narrows by name and by WhatsApp group id as you type', async ({ panel, store }) => {
+  await panel.search('mumbai');
+  await expect(panel.rows).toHaveCount(1);
+  await expect(panel.rows.first()).toContainText('Order Updates — Mumbai');
+
+  const { groups } = await store.state();
+  const wholesale = groups.find((g) => g.subject === 'Wholesale Buyers')!;
+  await panel.search(wholesale.group_id);
+  await expect(panel.rows).toHaveCount(1);
+  await expect(panel.rows.first()).toContainText('Wholesale Buyers');
+
+  await panel.search('no such group');
+  await expect(panel.rows).toHaveCount(0);
+  await expect(panel.page.getByText('No group matches “no such group”.')).toBeVisible();
+});
+
+test('groups with people waiting come first, most first', async ({ panel }) => {
+  await panel.firePollAlarm();
+  await expect(panel.rows.first().locator('.pending')).toHaveText(/^3/);
+  await expect(panel.rows.first()).toContainText('Returns & Exchanges');
+  await expect(panel.rows.nth(1)).toContainText('VIP Customers');
+});
+
+test('paints from the cache at once when reopened, then revalidates', async ({ panel, openPage, store }) => {
+  await store.latency(1500);
+  const again = await openPage('sidepanel.html');
+  // Rows come from the cache while Zoko is slow.
+  await expect(again.locator('.group-row')).toHaveCount(12, { timeout: 1000 });
+  await expect(again.getByRole('status').filter({ hasText: 'Updating…' })).toBeVisible();
+  await expect(again.getByText('Updating…')).toBeHidden({ timeout: 5000 });
+  expect(panel.page.isClosed()).toBe(false);
+});
+
+test('an empty store offers to create the first group', async ({ configure, openPage }) => {
+  const empty = await newStore(SANDBOX_URL, { groups: 0 });
+  await configure();
+  const page = await openPage('sidepanel.html');
+  await page.evaluate((k) => chrome.storage.local.set({ apiKey: k }), empty.apiKey); // only the background reads it
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByRole('heading', { name: 'No groups yet' })).toBeVisible();
+  await page.getByRole('main').or(page.locator('.empty')).getByRole('button', { name: 'Create group' }).click();
+  await expect(page.getByRole('heading', { name: 'Create group' })).toBeVisible();
+});
+
+test('without a key the panel shows the way to the settings', async ({ openPage }) => {
+  const page = await openPage('sidepanel.html');
+  await expect(page.getByRole('heading', { name: 'Connect to Zoko' })).toBeVisible();
+  const [options] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.getByRole('button', { name: 'Open settings' }).click(),
+  ]);
+  await expect(options).toHaveURL(/options\.html$/);
+});

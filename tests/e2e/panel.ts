@@ -1,0 +1,68 @@
+/** A page object for the side panel, opened as a tab (no API drives Chrome's real side panel). */
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { SANDBOX_URL, serviceWorker } from './fixtures';
+
+export class PanelPage {
+  constructor(readonly page: Page, readonly context: BrowserContext) {}
+
+  get rows() {
+    return this.page.locator('.group-row');
+  }
+
+  row(subject: string) {
+    return this.rows.filter({ has: this.page.getByRole('button', { name: subject, exact: false }) });
+  }
+
+  async search(text: string) {
+    await this.page.getByRole('searchbox', { name: 'Search groups' }).fill(text);
+  }
+
+  async openGroup(subject: string) {
+    await this.page.getByRole('button', { name: new RegExp(`^${escape(subject)}`) }).click();
+    await expect(this.page.getByRole('heading', { level: 2, name: subject })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: /^Join requests/ })).toBeVisible();
+  }
+
+  section(name: string | RegExp) {
+    return this.page.locator('section.card, details.card').filter({ has: this.page.getByRole('heading', { name }) });
+  }
+
+  joinRequest(name: string) {
+    return this.section(/^Join requests/).getByRole('listitem', { name });
+  }
+
+  dialog() {
+    return this.page.getByRole('alertdialog');
+  }
+
+  /**
+   * Reads the system clipboard from a web page on the sandbox's origin: Chrome cannot grant clipboard-read
+   * to an extension origin, and the extension itself does not ask for it.
+   */
+  async clipboard(): Promise<string> {
+    await this.context.grantPermissions(['clipboard-read'], { origin: SANDBOX_URL });
+    const reader = await this.context.newPage();
+    try {
+      await reader.goto(`${SANDBOX_URL}/__sandbox/ping`);
+      await reader.bringToFront();
+      return await reader.evaluate(() => navigator.clipboard.readText());
+    } finally {
+      await reader.close();
+      await this.page.bringToFront();
+    }
+  }
+
+  /** The toolbar badge, read from the service worker. */
+  async badge(): Promise<string> {
+    const worker = await serviceWorker(this.context);
+    return worker.evaluate(() => chrome.action.getBadgeText({}));
+  }
+
+  /** Runs the badge's polling alarm now instead of waiting for it (unpacked extensions may fire alarms early). */
+  async firePollAlarm() {
+    const worker = await serviceWorker(this.context);
+    await worker.evaluate(() => chrome.alarms.create('poll-join-requests', { when: Date.now(), periodInMinutes: 0.5 }));
+  }
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
