@@ -28,8 +28,12 @@ export function GroupSettings({ model }: { model: GroupModel }) {
     if (await saveSettings.run(changes)) panel.announce('Settings saved');
   }
 
+  // Optimistic: the switch moves at once and moves back if Zoko refuses.
+  const auto = useSignal<boolean | null>(null);
   async function toggle(enabled: boolean) {
+    auto.value = enabled;
     const g = await setAutoApproval.run(enabled);
+    auto.value = null;
     if (g) {
       mode.value = g.autoApproval ? 'auto_approve' : 'approval_required';
       panel.announce(g.autoApproval ? 'Auto-approval on' : 'Auto-approval off');
@@ -40,7 +44,7 @@ export function GroupSettings({ model }: { model: GroupModel }) {
     <details class="card">
       <summary><h3>Settings</h3></summary>
       <label class="switch">
-        <input type="checkbox" role="switch" checked={group.autoApproval} disabled={setAutoApproval.pending.value}
+        <input type="checkbox" role="switch" checked={auto.value ?? group.autoApproval} disabled={setAutoApproval.pending.value}
           onChange={(e) => void toggle(e.currentTarget.checked)} />
         <span>Auto-approve join requests</span>
       </label>

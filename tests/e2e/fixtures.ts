@@ -16,6 +16,14 @@ export async function serviceWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
 }
 
+/** Stops the extension's service worker as Chrome does when it idles (CDP ServiceWorker.stopAllWorkers). */
+export async function stopServiceWorker(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
 interface Fixtures {
   store: SandboxControl;
   /** The side panel, configured with this test's store, showing its group list. */
