@@ -1,5 +1,5 @@
 /** One group: who is waiting, the invite link, inviting, members, settings, template, delete. */
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { formatDate } from '../utils/time';
 import { DeleteGroup } from './DeleteGroup';
 import { ErrorNotice } from './ErrorNotice';
@@ -17,12 +17,14 @@ export function GroupView({ id }: { id: string }) {
   const model = panel.groupModel(id);
   const cached = panel.groups.groups.value.find((g) => g.id === id);
   const group = model.group.value;
+  // Kept from the last render that knew it: a vanished group leaves the cache before we say its name.
+  const known = useRef('');
+  const subject = (known.current = group?.subject ?? cached?.subject ?? known.current);
 
   useEffect(() => {
-    if (model.gone.value) panel.back(`“${cached?.subject ?? 'That group'}” no longer exists on Zoko.`);
+    if (model.gone.value) panel.back(`“${known.current || 'That group'}” no longer exists on Zoko.`);
   }, [model.gone.value]);
 
-  const subject = group?.subject ?? cached?.subject ?? '';
   return (
     <section class="group-view" aria-labelledby="group-title">
       <div class="group-head">

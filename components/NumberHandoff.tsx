@@ -36,7 +36,8 @@ export function NumberHandoff() {
     ...recent.value.map((id) => groups.find((g) => g.id === id)).filter((g) => g !== undefined),
     ...groups.filter((g) => !recent.value.includes(g.id)),
   ];
-  if (!groupId.value && ordered[0]) groupId.value = ordered[0].id;
+  // The agent's pick, else the most recent group.
+  const chosen = groupId.value || ordered[0]?.id || '';
 
   async function close() {
     await handoffItem.setValue(null);
@@ -46,11 +47,11 @@ export function NumberHandoff() {
   async function send(e: Event) {
     e.preventDefault();
     const n = parsed.value;
-    if (!n || !('waId' in n) || !groupId.value) return;
-    const r = await invite.run(groupId.value, n.waId);
+    if (!n || !('waId' in n) || !chosen) return;
+    const r = await invite.run(chosen, n.waId);
     if (!r) return;
     result.value = r;
-    const subject = groups.find((g) => g.id === groupId.value)?.subject ?? 'the group';
+    const subject = groups.find((g) => g.id === chosen)?.subject ?? 'the group';
     panel.announce(r.sent.length ? `Invitation sent to ${displayNumber(n.waId)} for ${subject}` : `${displayNumber(n.waId)} was not invited`);
   }
 
@@ -71,12 +72,12 @@ export function NumberHandoff() {
             <p class="big-number" data-testid="handoff-number">{displayNumber(n.waId)}</p>
             <p class="small-text muted">From the selection “{n.input}”</p>
             <Field label="Group">
-              <select value={groupId} onChange={(e) => (groupId.value = e.currentTarget.value)}>
+              <select value={chosen} onChange={(e) => (groupId.value = e.currentTarget.value)}>
                 {ordered.map((g) => <option key={g.id} value={g.id}>{g.subject}</option>)}
               </select>
             </Field>
             <ErrorNotice error={invite.error.value} />
-            <button type="submit" class="primary" disabled={invite.pending.value || !groupId.value}>
+            <button type="submit" class="primary" disabled={invite.pending.value || !chosen}>
               {invite.pending.value ? 'Inviting…' : 'Invite'}
             </button>
           </form>

@@ -2,7 +2,7 @@
  * Reading phone numbers out of whatever an agent pastes or selects, into Zoko's `wa_id` form
  * (digits only, country code first). Parsing is libphonenumber-js's; this module only splits and explains.
  */
-import { parsePhoneNumberWithError, ParseError, type CountryCode } from 'libphonenumber-js/min';
+import { findPhoneNumbersInText, parsePhoneNumberWithError, ParseError, type CountryCode } from 'libphonenumber-js/min';
 
 export interface ParsedNumber { input: string; waId: string; country?: string }
 export interface RejectedNumber { input: string; reason: string }
@@ -81,6 +81,9 @@ export function numberFromSelection(text: string, defaultCountry?: string): Pars
   const link = /^(?:tel:|https?:\/\/(?:wa\.me\/|api\.whatsapp\.com\/send\/?\?phone=))([^?&#/]+)/i.exec(candidate);
   if (link) candidate = decodeURIComponent(link[1]!);
   if (!/\d/.test(candidate)) return { input: candidate.slice(0, 60), reason: 'the selection has no phone number in it' };
+  // A number inside a sentence ("call me on 098765 11122 after 5pm"): let libphonenumber find it.
+  const [found] = findPhoneNumbersInText(candidate, defaultCountry as CountryCode | undefined);
+  if (found) return { input: candidate, waId: found.number.number.slice(1), country: found.number.country };
   return parseNumber(candidate, defaultCountry);
 }
 

@@ -71,7 +71,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     async ({ extContext: context }, use) => {
       const store = await newStore(SANDBOX_URL);
       const worker = await serviceWorker(context);
-      await worker.evaluate(() => Promise.all([chrome.storage.local.clear(), chrome.storage.session.clear()]));
+      // Empty storage, and no polling alarm left by an earlier test: badge tests fire it when they mean to.
+      await worker.evaluate(() => Promise.all([
+        chrome.storage.local.clear(), chrome.storage.session.clear(), chrome.alarms.clearAll(),
+      ]));
       await use(store);
       for (const page of context.pages()) await page.close();
     },

@@ -77,6 +77,7 @@ describe('parsePastedNumbers', () => {
 describe('numberFromSelection', () => {
   it.each([
     ['Call me on +91 98765 43210 please', '919876543210'],
+    ['Call me on 098765 11122 after 5pm', '919876511122'],
     ['tel:+14155552671', '14155552671'],
     ['https://wa.me/919876543210', '919876543210'],
     ['https://api.whatsapp.com/send?phone=447911123456&text=hi', '447911123456'],

@@ -1,0 +1,32 @@
+// Journey: the toolbar badge tells the agent that people are waiting, even with the panel closed.
+import { expect, serviceWorker, stopServiceWorker, test } from './fixtures';
+
+test('badge = the sandbox pending total; rises after a new request and a poll; tooltip says where', async ({ panel, store, extContext }) => {
+  await panel.firePollAlarm();
+  await expect.poll(() => panel.badge()).toBe(String((await store.state()).pendingTotal));
+  const vip = (await store.state()).groups.find((g) => g.subject === 'VIP Customers')!;
+  await store.addJoinRequest(vip._id, { name: 'Nisha Rao' });
+  await panel.firePollAlarm();
+  await expect.poll(() => panel.badge()).toBe('13');
+  const worker = await serviceWorker(extContext);
+  expect(await worker.evaluate(() => chrome.action.getTitle({}))).toMatch(
+    /^Zoko Groups: 13 waiting to join: VIP Customers \(4\), Returns & Exchanges \(3\), Diwali Sale 2026 \(2\) and 3 more groups$/);
+});
+
+test('no key → "!" with a tooltip that says so', async ({ openPage, extContext }) => {
+  const page = await openPage('sidepanel.html');
+  const worker = await serviceWorker(extContext);
+  await worker.evaluate(() => chrome.alarms.create('poll-join-requests', { when: Date.now() }));
+  await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+  expect(await worker.evaluate(() => chrome.action.getTitle({}))).toContain('add your Zoko API key');
+  await page.close();
+});
+
+test('the counts survive a worker restart, so the panel and the badge agree', async ({ panel, extContext }) => {
+  await panel.firePollAlarm();
+  await expect.poll(() => panel.badge()).toBe('12');
+  await stopServiceWorker(extContext, panel.page);
+  await panel.page.reload();
+  await expect(panel.page.getByText('12 groups · 12 waiting to join')).toBeVisible();
+  await expect.poll(() => panel.badge()).toBe('12');
+});

@@ -1,0 +1,63 @@
+// Journeys where Zoko fails: each failure becomes a sentence with a way forward, and nothing typed is lost.
+import { expect, SANDBOX_URL, test } from './fixtures';
+
+test('401: the key was rejected → "Open settings"', async ({ panel, store }) => {
+  await store.fault({ status: 401, message: 'Invalid API key', path: '', method: 'GET' });
+  await panel.page.getByRole('button', { name: 'Refresh' }).click();
+  const alert = panel.page.getByRole('alert');
+  await expect(alert).toContainText('Zoko rejected the API key. Check it in the settings.');
+  await expect(alert.getByRole('button', { name: 'Open settings' })).toBeVisible();
+  await expect(panel.rows).toHaveCount(12); // the cached list stays usable
+});
+
+test('429 with Retry-After: the group view counts down and retries by itself', async ({ panel, store }) => {
+  await store.fault({ status: 429, retryAfter: 6, metaCode: 131208, path: '/join-requests' });
+  await panel.openGroup('VIP Customers').catch(() => undefined);
+  const alert = panel.page.getByRole('alert');
+  await expect(alert).toContainText('WhatsApp is limiting changes to this group right now.');
+  await expect(alert).toContainText(/Retrying in \d s\./);
+  await expect(alert).toBeHidden({ timeout: 12_000 });
+  await expect(panel.section(/^Join requests/).getByRole('listitem')).toHaveCount(3);
+});
+
+test('500 on a read is retried quietly; a persistent 500 says so and offers "Try again"', async ({ panel, store }) => {
+  await store.fault({ status: 500, times: 1, method: 'GET' });
+  await panel.page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(panel.page.getByText('Updating…')).toBeHidden();
+  await expect(panel.page.getByRole('alert')).toHaveCount(0);
+
+  await store.fault({ status: 500, times: 3, method: 'GET' });
+  await panel.page.getByRole('button', { name: 'Refresh' }).click();
+  const alert = panel.page.getByRole('alert');
+  await expect(alert).toContainText('Zoko had a problem on its side. Try again in a moment.');
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(alert).toBeHidden();
+});
+
+test('malformed response: a plain sentence, never a stack trace', async ({ panel, store }) => {
+  await store.fault({ kind: 'malformed', method: 'GET' });
+  await panel.page.getByRole('button', { name: 'Refresh' }).click();
+  const alert = panel.page.getByRole('alert');
+  await expect(alert).toContainText('Zoko sent an answer the extension does not understand.');
+  await expect(panel.page.locator('body')).not.toContainText(/TypeError|at \w+ \(|undefined|\[object Object\]/);
+});
+
+test('timeout while creating: the subject stays, and the POST went once', async ({ panel, store }) => {
+  await store.fault({ kind: 'timeout', method: 'POST' });
+  await panel.page.getByRole('button', { name: 'Create group' }).click();
+  await panel.page.getByLabel('Subject').fill('Slow Network Group');
+  await panel.page.getByRole('button', { name: 'Create group' }).click();
+  await expect(panel.page.getByRole('alert')).toContainText('Zoko took too long to answer. Try again.', { timeout: 10_000 });
+  await expect(panel.page.getByLabel('Subject')).toHaveValue('Slow Network Group');
+  expect((await store.log()).filter((r) => r.method === 'POST')).toHaveLength(1);
+});
+
+test('a group deleted elsewhere leaves the list with a word of why', async ({ panel, store }) => {
+  const g = (await store.state()).groups.find((x) => x.subject === 'Beta Testers')!;
+  await fetch(`${SANDBOX_URL}/v2/channels/whatsapp/cloud/group/${g._id}/delete`, {
+    method: 'POST', headers: { apikey: store.apiKey },
+  });
+  await panel.page.getByRole('button', { name: /^Beta Testers/ }).click();
+  await expect(panel.page.getByText('“Beta Testers” no longer exists on Zoko.')).toBeVisible();
+  await expect(panel.row('Beta Testers')).toHaveCount(0);
+});
