@@ -74,7 +74,8 @@ export function JoinRequests({ model }: { model: GroupModel }) {
                 )}
                 <div class="item-main">
                   <span class="name">{r.name || displayNumber(r.waId)}</span>
-                  <span class="small-text muted">{displayNumber(r.waId)} · {r.createdAt ? timeAgo(r.createdAt) : ''}</span>
+                  <span class="small-text muted nowrap-text">{displayNumber(r.waId)}</span>
+                  {r.createdAt > 0 && <span class="small-text muted">{timeAgo(r.createdAt)}</span>}
                 </div>
                 {!readOnly && (
                   <div class="row nowrap">

@@ -1,0 +1,85 @@
+// Every screen, light and dark, passes axe (WCAG 2.2 AA rules), and the daily tasks work from the keyboard.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, serviceWorker, test } from './fixtures';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function expectNoViolations(page: Page, screen: string) {
+  const { violations, passes } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  expect(passes.length, `axe checked ${screen}`).toBeGreaterThan(10);
+  const summary = violations.map((v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+  expect(summary).toEqual([]);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`${scheme}: list, group view with every section open, dialogs, create, hand-off, options`, async ({ panel, extContext, openPage }) => {
+    const { page } = panel;
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await panel.firePollAlarm();
+    await expect(page.locator('.pending').first()).toBeVisible();
+    await expectNoViolations(page, 'list');
+
+    await panel.openGroup('VIP Customers');
+    for (const name of ['Settings', 'Invitation template', 'Delete group']) await page.getByText(name, { exact: true }).click();
+    await expect(page.getByLabel('Template ID')).toBeVisible();
+    await page.getByRole('button', { name: 'Show QR code' }).click();
+    await page.getByLabel('Phone numbers').fill('+91 98123 45678\n12345');
+    await expect(page.locator('.preview')).toBeVisible();
+    await expectNoViolations(page, 'group');
+
+    await page.getByRole('button', { name: 'Reset invite link' }).click();
+    await expect(panel.dialog()).toBeVisible();
+    await expectNoViolations(page, 'reset dialog');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Back to groups' }).click();
+    await page.getByRole('button', { name: 'Create group' }).click();
+    await page.getByRole('button', { name: 'Create group' }).click(); // shows the field error
+    await expectNoViolations(page, 'create');
+
+    const worker = await serviceWorker(extContext);
+    await worker.evaluate(() => chrome.storage.session.set({ handoff: { text: '+91 98765 11122', at: Date.now() } }));
+    await expect(page.getByRole('heading', { name: 'Invite this number' })).toBeVisible();
+    await expectNoViolations(page, 'hand-off');
+
+    const options = await openPage('options.html');
+    await options.emulateMedia({ colorScheme: scheme });
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expectNoViolations(options, 'options');
+  });
+}
+
+test('keyboard only: search, open a group, approve, go back', async ({ panel }) => {
+  const { page } = panel;
+  await expect(page.getByRole('searchbox', { name: 'Search groups' })).toBeFocused();
+  await page.keyboard.type('vip');
+  await expect(panel.rows).toHaveCount(1);
+  await page.keyboard.press('Tab'); // Refresh
+  await page.keyboard.press('Tab'); // the row
+  await expect(page.getByRole('button', { name: /^VIP Customers/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'VIP Customers' })).toBeVisible();
+  const approveAll = page.getByRole('button', { name: 'Approve all' });
+  await approveAll.focus();
+  await expect(approveAll).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Nobody is waiting to join.')).toBeVisible();
+  await page.getByRole('button', { name: 'Back to groups' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.rows.first()).toBeVisible();
+});
+
+test('a confirmation traps focus and Escape closes it', async ({ panel }) => {
+  const { page } = panel;
+  await panel.openGroup('VIP Customers');
+  await page.getByRole('button', { name: 'Reset invite link' }).click();
+  const dialog = panel.dialog();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null || document.activeElement === document.body)).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
