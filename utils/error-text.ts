@@ -44,7 +44,7 @@ export function describeError(error: ErrorData): ErrorText {
     case 'timeout':
       return { text: 'Zoko took too long to answer. Try again.', action: 'retry' };
     case 'server':
-      return { text: `${meta ?? 'Zoko had a problem on its side.'} Try again in a moment.`, action: 'retry' };
+      return { text: meta ?? 'Zoko had a problem on its side. Try again in a moment.', action: 'retry' };
     case 'unexpected':
       return { text: 'Zoko sent an answer the extension does not understand. Try again; if it keeps happening, tell your admin.', action: 'retry' };
   }

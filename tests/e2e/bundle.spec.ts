@@ -1,0 +1,30 @@
+// The built extension keeps its promises: the key and the Zoko client live only in the background bundle,
+// and the manifest asks for no more than the features use.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+const DIR = '.output/e2e/chrome-mv3';
+const read = (f: string) => readFileSync(join(DIR, f), 'utf8');
+const pageChunks = () => readdirSync(join(DIR, 'chunks')).map((f) => `chunks/${f}`);
+
+test('no page bundle contains the key item or the Zoko client', () => {
+  for (const file of pageChunks()) {
+    const code = read(file);
+    // Booleans, not the code itself, so a failure does not print a whole bundle.
+    expect(code.includes('local:apiKey'), `${file} holds the key's storage item`).toBe(false);
+    expect(code.includes('/channels/whatsapp/cloud/group'), `${file} holds the Zoko client`).toBe(false);
+  }
+  const background = read('background.js');
+  expect(background).toContain('local:apiKey');
+  expect(background).toContain('/channels/whatsapp/cloud/group');
+});
+
+test('the manifest asks only what the features use', () => {
+  const manifest = JSON.parse(read('manifest.json'));
+  expect(manifest.permissions.sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'sidePanel', 'storage']);
+  expect(manifest.host_permissions).toEqual(['http://127.0.0.1:43117/*']);
+  expect(manifest.content_scripts).toBeUndefined();
+  expect(manifest.externally_connectable).toBeUndefined();
+  expect(manifest.web_accessible_resources).toBeUndefined();
+});

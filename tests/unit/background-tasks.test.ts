@@ -1,0 +1,120 @@
+// The background's other duties over fakeBrowser: the context-menu hand-off, direct invites, pending creations.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS } from '../../utils/config';
+import { buildMenus, clickedText, createMenuClickHandler, MAX_SELECTION } from '../../utils/context-menu';
+import { createDirectInvite } from '../../utils/direct-invite';
+import { createHandlers } from '../../utils/handlers';
+import { addPendingCreation, createCreationWatcher, WATCH_FOR_MS } from '../../utils/pending-creations';
+import { apiKeyItem, groupCacheItem, handoffItem, pendingCreationsItem, recentGroupsItem, settingsItem } from '../../utils/storage';
+import { createZokoClient } from '../../utils/zoko/client';
+import { newStore, type SandboxControl } from '../sandbox/control';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+
+let sandbox: Sandbox;
+let store: SandboxControl;
+const client = () => createZokoClient({ baseURL: sandbox.baseUrl, getApiKey: () => apiKeyItem.getValue(), retryBaseMs: 5 });
+
+beforeAll(async () => { sandbox = await startSandbox(); });
+afterAll(() => sandbox.close());
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  store = await newStore(sandbox.url);
+  await apiKeyItem.setValue(store.apiKey);
+  await settingsItem.setValue({ ...DEFAULT_SETTINGS, agentId: 'agent-1', agentEmail: 'a@b.co' });
+  // fakeBrowser has no sidePanel or contextMenus: record what the code asks of them.
+  Object.assign(fakeBrowser, { sidePanel: { open: vi.fn(() => Promise.resolve()) } });
+  Object.assign(fakeBrowser.contextMenus, { create: vi.fn(), removeAll: vi.fn(() => Promise.resolve()) });
+});
+
+describe('"Invite this number" click', () => {
+  it('opens the side panel synchronously, before anything is awaited, then hands the text over', async () => {
+    const open = (fakeBrowser as unknown as { sidePanel: { open: ReturnType<typeof vi.fn> } }).sidePanel.open;
+    const handler = createMenuClickHandler({ inviteDirectly: vi.fn() });
+    handler({ menuItemId: 'invite-number', selectionText: ' +91 98765 43210 ', editable: false, pageUrl: '' }, { windowId: 7 } as never);
+    expect(open).toHaveBeenCalledWith({ windowId: 7 }); // same tick as the click: the user gesture is still valid
+    await vi.waitFor(async () => expect(await handoffItem.getValue()).toMatchObject({ text: ' +91 98765 43210 ' }));
+  });
+
+  it('cuts a huge selection instead of handing it over whole', () => {
+    expect(clickedText({ selectionText: '9'.repeat(1_000_000) })).toHaveLength(MAX_SELECTION);
+    expect(clickedText({ linkUrl: 'tel:+14155552671' })).toBe('tel:+14155552671');
+  });
+
+  it('"Invite to <group>" invites directly and does not open the panel', async () => {
+    const inviteDirectly = vi.fn(() => Promise.resolve());
+    createMenuClickHandler({ inviteDirectly })({ menuItemId: 'invite-to:g1', selectionText: '+91 98765 43210', editable: false, pageUrl: '' }, { windowId: 1 } as never);
+    expect(inviteDirectly).toHaveBeenCalledWith('g1', '+91 98765 43210');
+    expect(await handoffItem.getValue()).toBeNull();
+  });
+
+  it('the menu lists recent groups under "Invite to"', async () => {
+    await groupCacheItem.setValue({ groups: [{ id: 'g1', subject: 'VIP', whatsappGroupId: '', inviteLink: '', autoApproval: false,
+      participantCount: 1, suspended: false, createdAt: '', updatedAt: '' }], fetchedAt: 1 });
+    await recentGroupsItem.setValue(['g1', 'gone']);
+    await buildMenus();
+    const created = vi.mocked(fakeBrowser.contextMenus.create).mock.calls.map(([item]) => [item.id, item.title, item.parentId]);
+    expect(created).toEqual([
+      ['invite-number', 'Invite this number', undefined],
+      ['invite-number:link', 'Invite this number', undefined],
+      ['invite-to', 'Invite to', undefined],
+      ['invite-to:g1', 'VIP', 'invite-to'],
+    ]);
+  });
+});
+
+/** What fakeBrowser was asked to show (its own record of notifications.create options). */
+const notifications = () => Object.values(
+  (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }).getAllCreateOptions());
+
+describe('direct invite', () => {
+  it('invites the normalised number and says so in a notification', async () => {
+    const g = (await store.state()).groups[0]!;
+    await createDirectInvite(createHandlers({ client: client() }))(g._id, 'ring 098765 22211 today');
+    expect((await store.state()).groups[0]!.invitations).toEqual(['919876522211']);
+    expect(notifications()).toEqual([expect.objectContaining({ title: 'Invitation sent to +919876522211' })]);
+  });
+
+  it('not a number: nothing is sent, the notification says why', async () => {
+    const g = (await store.state()).groups[0]!;
+    await store.clearLog();
+    await createDirectInvite(createHandlers({ client: client() }))(g._id, 'order #AB-CD');
+    expect(await store.log()).toHaveLength(0);
+    expect(notifications()).toEqual([expect.objectContaining({ title: 'Nothing was sent',
+      message: '“order #AB-CD” cannot be invited: the selection has no phone number in it.' })]);
+  });
+});
+
+describe('pending creations', () => {
+  it('resolves when the group appears, even after a worker restart (a new watcher reads storage)', async () => {
+    await store.createMode('async', 30);
+    const created = await client().createGroup('Later', 'agent-1');
+    expect(created.status).toBe('pending');
+    await addPendingCreation(created.requestId, 'Later', []);
+    const onCreated = vi.fn(() => Promise.resolve());
+    await new Promise((r) => setTimeout(r, 50));
+    // "Restart": a fresh watcher with nothing in memory.
+    await createCreationWatcher(client(), { onCreated, onGaveUp: vi.fn() }).check();
+    expect(onCreated).toHaveBeenCalledWith(expect.objectContaining({ subject: 'Later' }), expect.objectContaining({ subject: 'Later' }));
+    expect(await pendingCreationsItem.getValue()).toEqual([]);
+    expect((await groupCacheItem.getValue()).groups.some((g) => g.subject === 'Later')).toBe(true);
+  });
+
+  it('a group that already had the subject is not mistaken for the new one', async () => {
+    const existing = (await store.state()).groups[0]!;
+    await addPendingCreation('req-1', existing.subject, [{ id: existing._id, subject: existing.subject } as never]);
+    const onCreated = vi.fn();
+    await createCreationWatcher(client(), { onCreated, onGaveUp: vi.fn() }).check();
+    expect(onCreated).not.toHaveBeenCalled();
+    expect((await pendingCreationsItem.getValue())[0]!.attempts).toBe(1);
+  });
+
+  it('gives up after 10 minutes and says so', async () => {
+    await addPendingCreation('req-2', 'Never Appears', [], 0);
+    const onGaveUp = vi.fn(() => Promise.resolve());
+    await createCreationWatcher(client(), { onCreated: vi.fn(), onGaveUp }, () => WATCH_FOR_MS + 1).check();
+    expect(onGaveUp).toHaveBeenCalledWith(expect.objectContaining({ subject: 'Never Appears' }));
+    expect(await pendingCreationsItem.getValue()).toEqual([]);
+  });
+});

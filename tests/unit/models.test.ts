@@ -1,0 +1,169 @@
+// The panel's signal models, driven through a fake transport (STYLE: models take their transport as a parameter).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS } from '../../utils/config';
+import type { MessageName } from '../../utils/messaging';
+import { createGroupModel } from '../../utils/models/group-model';
+import { createGroupsModel } from '../../utils/models/groups-model';
+import type { Transport } from '../../utils/models/transport';
+import type { Result } from '../../utils/result';
+import { groupCacheItem, pendingCountsItem } from '../../utils/storage';
+import type { Group, GroupDetails, JoinRequest } from '../../utils/zoko/schemas';
+
+const group = (i: number, subject: string, patch: Partial<Group> = {}): Group => ({
+  id: `g${i}`, whatsappGroupId: `12036300${i}`, subject, inviteLink: '', autoApproval: false,
+  participantCount: 1, suspended: false, createdAt: '', updatedAt: '', ...patch,
+});
+
+/** A transport answering from a table; records what was asked. */
+function fakeTransport(answers: Partial<Record<MessageName, (data: any) => Result<unknown> | Promise<Result<unknown>>>>) {
+  const asked: { name: MessageName; data: unknown }[] = [];
+  const transport = (async (name: MessageName, data: unknown) => {
+    asked.push({ name, data });
+    const answer = answers[name];
+    if (!answer) throw new Error(`no fake answer for ${name}`);
+    return answer(data);
+  }) as Transport;
+  return { transport, asked };
+}
+
+const ok = <T>(data: T): Result<T> => ({ ok: true, data });
+const config = () => ok({ configured: true, last4: '0001', settings: DEFAULT_SETTINGS });
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => vi.useRealTimers());
+
+describe('groups model', () => {
+  it('paints from the cache first, then shows what Zoko says', async () => {
+    await groupCacheItem.setValue({ groups: [group(1, 'Cached')], fetchedAt: 1 });
+    let release!: () => void;
+    const { transport } = fakeTransport({
+      getConfig: config,
+      listGroups: () => new Promise((r) => (release = () => r(ok([group(1, 'Fresh'), group(2, 'New')])))),
+    });
+    const model = createGroupsModel(transport);
+    const started = model.start();
+    await vi.waitFor(() => expect(model.status.value).toBe('updating'));
+    expect(model.visible.value.map((g) => g.subject)).toEqual(['Cached']);
+    release();
+    await started;
+    expect(model.status.value).toBe('idle');
+    expect(model.visible.value.map((g) => g.subject)).toEqual(['Fresh', 'New']);
+  });
+
+  it('an error keeps the cached list and says what went wrong', async () => {
+    await groupCacheItem.setValue({ groups: [group(1, 'Cached')], fetchedAt: 1 });
+    const { transport } = fakeTransport({
+      getConfig: config, listGroups: () => ({ ok: false, error: { kind: 'server', message: 'down', status: 500 } }),
+    });
+    const model = createGroupsModel(transport);
+    await model.start();
+    expect(model.visible.value).toHaveLength(1);
+    expect(model.error.value?.kind).toBe('server');
+  });
+
+  it('without a key, asks nothing of Zoko', async () => {
+    const { transport, asked } = fakeTransport({ getConfig: () => ok({ configured: false, last4: '', settings: DEFAULT_SETTINGS }) });
+    const model = createGroupsModel(transport);
+    await model.start();
+    expect(model.configured.value).toBe(false);
+    expect(asked.map((a) => a.name)).toEqual(['getConfig']);
+  });
+
+  it('orders people-waiting first, then by name; search filters by name or group id', async () => {
+    const groups = [group(1, 'beta'), group(2, 'Alpha'), group(3, 'Gamma'), group(4, 'Delta')];
+    await pendingCountsItem.setValue({ byGroup: { g3: 1, g4: 5 }, polledAt: {}, newestAt: {} });
+    const { transport } = fakeTransport({ getConfig: config, listGroups: () => ok(groups) });
+    const model = createGroupsModel(transport);
+    await model.start();
+    expect(model.visible.value.map((g) => g.subject)).toEqual(['Delta', 'Gamma', 'Alpha', 'beta']);
+    expect(model.totalPending.value).toBe(6);
+    model.query.value = 'ALP';
+    expect(model.visible.value.map((g) => g.subject)).toEqual(['Alpha']);
+    model.query.value = '120363003';
+    expect(model.visible.value.map((g) => g.subject)).toEqual(['Gamma']);
+  });
+
+  it('follows the counts the background writes', async () => {
+    const { transport } = fakeTransport({ getConfig: config, listGroups: () => ok([group(1, 'A')]) });
+    const model = createGroupsModel(transport);
+    await model.start();
+    await pendingCountsItem.setValue({ byGroup: { g1: 3 }, polledAt: {}, newestAt: {} });
+    await vi.waitFor(() => expect(model.totalPending.value).toBe(3));
+    model.stop();
+  });
+});
+
+const details = (patch: Partial<GroupDetails> = {}): GroupDetails => ({
+  ...group(1, 'VIP'), suspended: false, status: 'active', participants: [{ waId: '91981', name: 'A', isAdmin: true, status: 'joined', customerId: '' }], ...patch,
+});
+const req = (id: string): JoinRequest => ({ id, waId: '919800000001', name: id, customerId: '', createdAt: 1 });
+
+describe('group model', () => {
+  it('loads details, requests and link in parallel', async () => {
+    const pending: string[] = [];
+    const later = <T>(name: string, value: T) => new Promise<Result<T>>((r) => { pending.push(name); setTimeout(() => r(ok(value)), 5); });
+    const { transport } = fakeTransport({
+      getGroup: () => later('getGroup', details()), listJoinRequests: () => later('listJoinRequests', [req('r1')]),
+      getInviteLink: () => later('getInviteLink', 'https://chat.whatsapp.com/x'),
+    });
+    const model = createGroupModel(transport, 'g1');
+    const loading = model.load();
+    expect(pending.sort()).toEqual(['getGroup', 'getInviteLink', 'listJoinRequests']); // all asked before any answered
+    await loading;
+    expect(model.group.value?.subject).toBe('VIP');
+    expect(model.requests.value).toHaveLength(1);
+    expect(model.freeSeats.value).toBe(7);
+  });
+
+  it('approving replaces the list with what is still waiting', async () => {
+    const { transport, asked } = fakeTransport({ decideJoinRequests: () => ok([req('r2')]) });
+    const model = createGroupModel(transport, 'g1');
+    model.requests.value = [req('r1'), req('r2')];
+    expect(await model.decide.run('approve', ['r1'])).toEqual([req('r2')]);
+    expect(model.requests.value).toEqual([req('r2')]);
+    expect(asked[0]).toEqual({ name: 'decideJoinRequests', data: { id: 'g1', action: 'approve', requestIds: ['r1'] } });
+  });
+
+  it('a failed decision re-reads the requests and keeps the error', async () => {
+    const { transport } = fakeTransport({
+      decideJoinRequests: () => ({ ok: false, error: { kind: 'notFound', message: 'gone', metaCode: 131213 } }),
+      listJoinRequests: () => ok([]),
+    });
+    const model = createGroupModel(transport, 'g1');
+    model.requests.value = [req('r1')];
+    expect(await model.decide.run('approve', ['r1'])).toBeUndefined();
+    expect(model.requests.value).toEqual([]);
+    expect(model.decide.error.value?.metaCode).toBe(131213);
+    expect(model.gone.value).toBe(false); // a vanished request is not a vanished group
+  });
+
+  it('rate limited reads retry by themselves after Retry-After', async () => {
+    vi.useFakeTimers();
+    let first = true;
+    const { transport } = fakeTransport({
+      getGroup: () => {
+        if (!first) return ok(details());
+        first = false;
+        return { ok: false, error: { kind: 'rateLimited', message: 'slow', retryAfterS: 7 } };
+      },
+      listJoinRequests: () => ok([]), getInviteLink: () => ok(''),
+    });
+    const model = createGroupModel(transport, 'g1');
+    await model.load();
+    expect(model.retryAt.value).toBe(Date.now() + 7000);
+    await vi.advanceTimersByTimeAsync(7000);
+    expect(model.group.value?.subject).toBe('VIP');
+    expect(model.loadError.value).toBeNull();
+  });
+
+  it('a group that no longer exists is marked gone', async () => {
+    const { transport } = fakeTransport({
+      getGroup: () => ({ ok: false, error: { kind: 'notFound', message: 'Group not found', status: 404 } }),
+      listJoinRequests: () => ok([]), getInviteLink: () => ok(''),
+    });
+    const model = createGroupModel(transport, 'g1');
+    await model.load();
+    expect(model.gone.value).toBe(true);
+  });
+});
