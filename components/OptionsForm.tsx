@@ -77,6 +77,15 @@ export function OptionsForm() {
             {countryOptions().map((c) => <option key={c.code} value={c.code}>{c.label}</option>)}
           </select>
         </Field>
+        <Field label="Join-request checks per minute" error={errors.value.pollBudgetPerMinute}
+          hint="How many groups the toolbar badge may check each minute. Lower it if Zoko says you are rate limited.">
+          <input type="number" min={2} max={600} step={1} value={settings.value.pollBudgetPerMinute}
+            onInput={(e) => set({ pollBudgetPerMinute: Number(e.currentTarget.value) })} />
+        </Field>
+        <label class="switch">
+          <input type="checkbox" role="switch" checked={settings.value.notify} onChange={(e) => set({ notify: e.currentTarget.checked })} />
+          <span>Notify me of new join requests</span>
+        </label>
         <div class="row">
           <button type="submit" class="primary">Save</button>
           <button type="button" onClick={test} disabled={!config.value?.configured}>Test connection</button>

@@ -31,7 +31,7 @@ export interface ConfigInput {
   settings: Settings;
 }
 
-export type ConfigField = 'apiKey' | 'agentId' | 'agentEmail' | 'defaultCountry';
+export type ConfigField = 'apiKey' | 'agentId' | 'agentEmail' | 'defaultCountry' | 'pollBudgetPerMinute';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -46,6 +46,8 @@ export function validateConfig(input: ConfigInput, hasStoredKey: boolean): Parti
   if (agentEmail.trim() && !EMAIL.test(agentEmail.trim())) errors.agentEmail = 'Enter an e-mail address like agent@store.com.';
   if (agentId.length > 100) errors.agentId = 'The agent ID is too long.';
   if (!/^[A-Z]{2}$/.test(defaultCountry)) errors.defaultCountry = 'Pick a country.';
+  const budget = input.settings.pollBudgetPerMinute;
+  if (!Number.isInteger(budget) || budget < 2 || budget > 600) errors.pollBudgetPerMinute = 'Enter a whole number from 2 to 600.';
   return errors;
 }
 

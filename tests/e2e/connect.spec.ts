@@ -1,5 +1,5 @@
 // Journey: an agent pastes the API key on the options page and checks the connection.
-import { expect, test } from './fixtures';
+import { expect, serviceWorker, test } from './fixtures';
 
 test('saves a key, connects, then a wrong key is rejected in words', async ({ openPage, store }) => {
   const page = await openPage('options.html');
@@ -32,4 +32,28 @@ test('bad input is refused next to the field and nothing is saved', async ({ ope
   await page.reload();
   await expect(page.getByLabel('Agent email')).toHaveValue('');
   await expect(page.getByRole('button', { name: 'Test connection' })).toBeDisabled();
+});
+
+test('the badge budget and notifications are settings the background uses', async ({ openPage, store, extContext }) => {
+  const page = await openPage('options.html');
+  await page.getByLabel('API key').fill(store.apiKey);
+  await page.getByLabel('Join-request checks per minute').fill('0');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Enter a whole number from 2 to 600.')).toBeVisible();
+  await page.getByLabel('Join-request checks per minute').fill('120');
+  await page.getByRole('switch', { name: 'Notify me of new join requests' }).uncheck();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved.');
+  const worker = await serviceWorker(extContext);
+  expect(await worker.evaluate(() => chrome.storage.local.get('settings'))).toEqual({
+    settings: expect.objectContaining({ pollBudgetPerMinute: 120, notify: false }),
+  });
+});
+
+test('the context menu items exist in Chrome (creating one again is refused as a duplicate)', async ({ extContext }) => {
+  const worker = await serviceWorker(extContext);
+  const duplicate = (id: string) => worker.evaluate((menuId) => new Promise<string>((done) =>
+    chrome.contextMenus.create({ id: menuId, title: 'x', contexts: ['selection'] }, () => done(chrome.runtime.lastError?.message ?? 'created'))), id);
+  expect(await duplicate('invite-number')).toMatch(/duplicate id/i);
+  expect(await duplicate('invite-number:link')).toMatch(/duplicate id/i);
 });

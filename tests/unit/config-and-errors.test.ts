@@ -16,6 +16,8 @@ describe('validateConfig', () => {
     ['a key with a space inside', { apiKey: 'ab cd', settings: s() }, true, { apiKey: 'The key has spaces in it: paste it again.' }],
     ['a bad e-mail', { apiKey: 'k', settings: s({ agentEmail: 'agent at store' }) }, false, { agentEmail: 'Enter an e-mail address like agent@store.com.' }],
     ['no country', { apiKey: 'k', settings: s({ defaultCountry: '' }) }, false, { defaultCountry: 'Pick a country.' }],
+    ['a poll budget of 0', { apiKey: 'k', settings: s({ pollBudgetPerMinute: 0 }) }, false, { pollBudgetPerMinute: 'Enter a whole number from 2 to 600.' }],
+    ['a poll budget of 2.5', { apiKey: 'k', settings: s({ pollBudgetPerMinute: 2.5 }) }, false, { pollBudgetPerMinute: 'Enter a whole number from 2 to 600.' }],
   ])('%s', (_, input, hasKey, errors) => {
     expect(validateConfig(input, hasKey)).toEqual(errors);
   });

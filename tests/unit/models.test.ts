@@ -84,6 +84,23 @@ describe('groups model', () => {
     expect(model.visible.value.map((g) => g.subject)).toEqual(['Gamma']);
   });
 
+  it('a rate-limited list read tries again by itself after Retry-After', async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const { transport } = fakeTransport({
+      getConfig: config,
+      listGroups: () => (++calls === 1 ? { ok: false, error: { kind: 'rateLimited', message: 'slow', retryAfterS: 12 } } : ok([group(1, 'A')])),
+    });
+    const model = createGroupsModel(transport);
+    await model.start();
+    expect(model.error.value?.kind).toBe('rateLimited');
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(calls).toBe(2);
+    expect(model.error.value).toBeNull();
+    expect(model.groups.value).toHaveLength(1);
+    model.stop();
+  });
+
   it('follows the counts the background writes', async () => {
     const { transport } = fakeTransport({ getConfig: config, listGroups: () => ok([group(1, 'A')]) });
     const model = createGroupsModel(transport);

@@ -39,7 +39,10 @@ export function createGroupsModel(transport: Transport) {
 
   const totalPending = computed(() => Object.values(counts.value).reduce((a, b) => a + b, 0));
 
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
   async function refresh() {
+    clearTimeout(retryTimer);
     status.value = groups.value.length > 0 ? 'updating' : 'loading';
     const r = await transport('listGroups', undefined);
     batch(() => {
@@ -49,6 +52,8 @@ export function createGroupsModel(transport: Transport) {
       } else error.value = r.error;
       status.value = 'idle';
     });
+    // Rate limited: reads try again by themselves once Zoko's wait is over.
+    if (!r.ok && r.error.kind === 'rateLimited') retryTimer = setTimeout(() => void refresh(), (r.error.retryAfterS ?? 10) * 1000);
   }
 
   let unwatch: (() => void)[] = [];
@@ -80,7 +85,10 @@ export function createGroupsModel(transport: Transport) {
   return {
     groups, counts, creations, query, status, error, config, configured, visible, totalPending,
     start, refresh,
-    stop: () => unwatch.forEach((u) => u()),
+    stop: () => {
+      clearTimeout(retryTimer);
+      unwatch.forEach((u) => u());
+    },
   };
 }
 
