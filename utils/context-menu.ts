@@ -5,7 +5,8 @@
  * directly, reporting by notification.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { handoffItem, recentGroupsItem, groupCacheItem } from './storage';
+import { readGroupCache } from './group-cache';
+import { handoffItem, recentGroupsItem } from './storage';
 
 export const MENU_INVITE = 'invite-number';
 export const MENU_INVITE_TO = 'invite-to';
@@ -28,7 +29,7 @@ export async function buildMenus() {
   browser.contextMenus.create({
     id: `${MENU_INVITE}:link`, title: 'Invite this number', contexts: ['link'], targetUrlPatterns: LINK_PATTERNS,
   });
-  const [recent, cache] = await Promise.all([recentGroupsItem.getValue(), groupCacheItem.getValue()]);
+  const [recent, cache] = await Promise.all([recentGroupsItem.getValue(), readGroupCache()]);
   const groups = recent.map((id) => cache.groups.find((g) => g.id === id)).filter((g) => g && !g.suspended);
   if (groups.length === 0) return;
   browser.contextMenus.create({ id: MENU_INVITE_TO, title: 'Invite to', contexts: ['selection', 'link'] });

@@ -2,13 +2,14 @@
 import type { Handlers } from './handlers';
 import { notifyMessage } from './notify';
 import { numberFromSelection } from './phone';
-import { groupCacheItem, settingsItem } from './storage';
+import { readGroupCache } from './group-cache';
+import { settingsItem } from './storage';
 import { describeError } from './error-text';
 import { toZokoError } from './zoko/errors';
 
 export function createDirectInvite(handlers: Pick<Handlers, 'inviteMembers'>) {
   return async (groupId: string, text: string) => {
-    const [settings, cache] = await Promise.all([settingsItem.getValue(), groupCacheItem.getValue()]);
+    const [settings, cache] = await Promise.all([settingsItem.getValue(), readGroupCache()]);
     const subject = cache.groups.find((g) => g.id === groupId)?.subject ?? 'the group';
     const parsed = numberFromSelection(text, settings.defaultCountry);
     const id = `invite:${Date.now()}`;

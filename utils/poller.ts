@@ -5,8 +5,8 @@
  */
 import pLimit from 'p-limit';
 import { storage } from '@wxt-dev/storage';
-import { cacheGroups } from './group-cache';
-import { groupCacheItem, pendingCountsItem, settingsItem, type PendingCounts } from './storage';
+import { cacheGroups, readGroupCache, writeCacheHead } from './group-cache';
+import { pendingCountsItem, settingsItem, type PendingCounts } from './storage';
 import type { RequestBudget } from './request-budget';
 import type { ZokoClient } from './zoko/client';
 import { ZokoError } from './zoko/errors';
@@ -47,7 +47,9 @@ export function pollOrder(groups: Group[], counts: PendingCounts): Group[] {
 export function createPoller(deps: PollerDeps) {
   const { client, budget } = deps;
   const now = deps.now ?? Date.now;
-  const limit = pLimit(deps.concurrency ?? 4);
+  // Enough in flight that a round of a few hundred groups takes about a second at 50 ms per call; the
+  // per-minute budget, not this number, is what keeps the store within Zoko's rate limits.
+  const limit = pLimit(deps.concurrency ?? 20);
   const inFlight = new Map<string, Promise<JoinRequest[] | null>>();
   // Serialises writes to the counts item: parallel polls must not overwrite each other's results.
   let writes = Promise.resolve();
@@ -63,11 +65,16 @@ export function createPoller(deps: PollerDeps) {
   }
 
   async function publish(counts: PendingCounts) {
-    await deps.onCounts?.(counts, (await groupCacheItem.getValue()).groups);
+    const { groups } = await readGroupCache();
+    await writeCacheHead(groups); // the panel's first rows follow the counts' order
+    await deps.onCounts?.(counts, groups);
   }
 
-  /** Records what is now known of one group's requests (null: the group is gone). */
-  async function record(groupId: string, requests: JoinRequest[] | null) {
+  /**
+   * Records what is now known of one group's requests (null: the group is gone) and repaints the badge;
+   * a polling round records quietly and repaints once at its end.
+   */
+  async function record(groupId: string, requests: JoinRequest[] | null, repaint = true) {
     const counts = await update((c) => {
       const byGroup = { ...c.byGroup };
       const polledAt = { ...c.polledAt };
@@ -83,7 +90,7 @@ export function createPoller(deps: PollerDeps) {
       }
       return { ...c, byGroup, polledAt, newestAt, problem: undefined };
     });
-    await publish(counts);
+    if (repaint) await publish(counts);
   }
 
   /** Polls one group; a second call while the first is in flight shares it. */
@@ -97,7 +104,7 @@ export function createPoller(deps: PollerDeps) {
     })
       .then(async (requests) => {
         const before = (await pendingCountsItem.getValue()).newestAt[group.id];
-        await record(group.id, requests);
+        await record(group.id, requests, false);
         const fresh = before === undefined ? [] : requests.filter((r) => r.createdAt > before);
         if (fresh.length > 0) await deps.onNewRequests?.([{ group, requests: fresh }]);
         return requests;
@@ -119,10 +126,10 @@ export function createPoller(deps: PollerDeps) {
     }
     if ((await pausedUntilItem.getValue()) > now()) return { polled: 0, skipped: 0, reason: 'paused' };
     try {
-      let cache = await groupCacheItem.getValue();
+      let cache = await readGroupCache();
       if (now() - cache.fetchedAt > LIST_EVERY_MS && (await budget.take(1, now())) === 1) {
         await cacheGroups(await client.listGroups(), now());
-        cache = await groupCacheItem.getValue();
+        cache = await readGroupCache();
         await dropVanished(cache.groups);
       }
       const order = pollOrder(cache.groups, await pendingCountsItem.getValue());
@@ -130,6 +137,7 @@ export function createPoller(deps: PollerDeps) {
       const perRound = Math.ceil((await budgetSetting()) / 2);
       const granted = await budget.take(Math.min(order.length, perRound), now());
       const results = await Promise.allSettled(order.slice(0, granted).map(pollGroup));
+      await publish(await pendingCountsItem.getValue());
       const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failure) throw failure.reason;
       return { polled: granted, skipped: order.length - granted, ...(granted < order.length ? { reason: 'budget' as const } : {}) };

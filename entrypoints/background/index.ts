@@ -3,13 +3,13 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { renderBadge } from '../../utils/badge';
 import { buildMenus, createMenuClickHandler } from '../../utils/context-menu';
 import { createDirectInvite } from '../../utils/direct-invite';
-import { cacheGroup } from '../../utils/group-cache';
+import { cacheGroup, readGroupCache } from '../../utils/group-cache';
 import { createHandlers, registerHandlers } from '../../utils/handlers';
 import { groupOfNotification, notifyMessage, notifyNewRequests } from '../../utils/notify';
 import { addPendingCreation, createCreationWatcher } from '../../utils/pending-creations';
 import { budgetSetting, createPoller } from '../../utils/poller';
 import { createRequestBudget } from '../../utils/request-budget';
-import { apiKeyItem, groupCacheItem, openGroupItem, recentGroupsItem } from '../../utils/storage';
+import { apiKeyItem, openGroupItem, recentGroupsItem } from '../../utils/storage';
 import { createBackgroundClient } from '../../utils/zoko';
 
 const POLL_ALARM = 'poll-join-requests';
@@ -37,7 +37,7 @@ export default defineBackground(() => {
     client,
     onJoinRequests: poller.record,
     async onPendingCreation(created) {
-      await addPendingCreation(created.requestId, created.subject, (await groupCacheItem.getValue()).groups);
+      await addPendingCreation(created.requestId, created.subject, (await readGroupCache()).groups);
       void creations.watch();
     },
     onConfigChanged: async () => void poller.poll(),

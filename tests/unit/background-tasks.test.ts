@@ -1,12 +1,13 @@
 // The background's other duties over fakeBrowser: the context-menu hand-off, direct invites, pending creations.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readGroupCache, writeGroupCache } from '../../utils/group-cache';
 import { DEFAULT_SETTINGS } from '../../utils/config';
 import { buildMenus, clickedText, createMenuClickHandler, MAX_SELECTION } from '../../utils/context-menu';
 import { createDirectInvite } from '../../utils/direct-invite';
 import { createHandlers } from '../../utils/handlers';
 import { addPendingCreation, createCreationWatcher, WATCH_FOR_MS } from '../../utils/pending-creations';
-import { apiKeyItem, groupCacheItem, handoffItem, pendingCreationsItem, recentGroupsItem, settingsItem } from '../../utils/storage';
+import { apiKeyItem, handoffItem, pendingCreationsItem, recentGroupsItem, settingsItem } from '../../utils/storage';
 import { createZokoClient } from '../../utils/zoko/client';
 import { newStore, type SandboxControl } from '../sandbox/control';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -50,7 +51,7 @@ describe('"Invite this number" click', () => {
   });
 
   it('the menu lists recent groups under "Invite to"', async () => {
-    await groupCacheItem.setValue({ groups: [{ id: 'g1', subject: 'VIP', whatsappGroupId: '', inviteLink: '', autoApproval: false,
+    await writeGroupCache({ groups: [{ id: 'g1', subject: 'VIP', whatsappGroupId: '', inviteLink: '', autoApproval: false,
       participantCount: 1, suspended: false, createdAt: '', updatedAt: '' }], fetchedAt: 1 });
     await recentGroupsItem.setValue(['g1', 'gone']);
     await buildMenus();
@@ -98,7 +99,7 @@ describe('pending creations', () => {
     await createCreationWatcher(client(), { onCreated, onGaveUp: vi.fn() }).check();
     expect(onCreated).toHaveBeenCalledWith(expect.objectContaining({ subject: 'Later' }), expect.objectContaining({ subject: 'Later' }));
     expect(await pendingCreationsItem.getValue()).toEqual([]);
-    expect((await groupCacheItem.getValue()).groups.some((g) => g.subject === 'Later')).toBe(true);
+    expect((await readGroupCache()).groups.some((g) => g.subject === 'Later')).toBe(true);
   });
 
   it('a group that already had the subject is not mistaken for the new one', async () => {

@@ -2,11 +2,12 @@
 // and senders other than the extension's own pages are refused.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readGroupCache, writeGroupCache } from '../../utils/group-cache';
 import { createHandlers, registerHandlers, type Handlers } from '../../utils/handlers';
 import { removeAllListeners, sendMessage, type MessageName, type ProtocolMap } from '../../utils/messaging';
 import { isInternalSender } from '../../utils/sender';
 import { DEFAULT_SETTINGS } from '../../utils/config';
-import { apiKeyItem, groupCacheItem, settingsItem } from '../../utils/storage';
+import { apiKeyItem, settingsItem } from '../../utils/storage';
 import { createZokoClient } from '../../utils/zoko/client';
 import { newStore, type SandboxControl } from '../sandbox/control';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -47,7 +48,7 @@ describe('protocol', () => {
   it('round-trips a success as data and fills the group cache', async () => {
     const r = await sendMessage('listGroups');
     expect(r.ok && r.data.length).toBe(12);
-    expect((await groupCacheItem.getValue()).groups).toHaveLength(12);
+    expect((await readGroupCache()).groups).toHaveLength(12);
   });
 
   it('round-trips a failure as data with its kind', async () => {
@@ -104,7 +105,7 @@ describe('protocol', () => {
     await sendMessage('listGroups');
     const [g] = (await store.state()).groups;
     expect(await sendMessage('deleteGroup', { id: g!._id })).toEqual({ ok: true, data: { deleted: true } });
-    expect((await groupCacheItem.getValue()).groups.some((x) => x.id === g!._id)).toBe(false);
+    expect((await readGroupCache()).groups.some((x) => x.id === g!._id)).toBe(false);
   });
 });
 

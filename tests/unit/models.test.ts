@@ -1,13 +1,15 @@
 // The panel's signal models, driven through a fake transport (STYLE: models take their transport as a parameter).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readGroupCache, writeGroupCache } from '../../utils/group-cache';
 import { DEFAULT_SETTINGS } from '../../utils/config';
 import type { MessageName } from '../../utils/messaging';
 import { createGroupModel } from '../../utils/models/group-model';
 import { createGroupsModel } from '../../utils/models/groups-model';
 import type { Transport } from '../../utils/models/transport';
 import type { Result } from '../../utils/result';
-import { groupCacheItem, pendingCountsItem } from '../../utils/storage';
+import { pendingCountsItem } from '../../utils/storage';
+import { orderForDisplay, sortBySubject } from '../../utils/group-order';
 import type { Group, GroupDetails, JoinRequest } from '../../utils/zoko/schemas';
 
 const group = (i: number, subject: string, patch: Partial<Group> = {}): Group => ({
@@ -35,7 +37,7 @@ afterEach(() => vi.useRealTimers());
 
 describe('groups model', () => {
   it('paints from the cache first, then shows what Zoko says', async () => {
-    await groupCacheItem.setValue({ groups: [group(1, 'Cached')], fetchedAt: 1 });
+    await writeGroupCache({ groups: [group(1, 'Cached')], fetchedAt: 1 });
     let release!: () => void;
     const { transport } = fakeTransport({
       getConfig: config,
@@ -52,7 +54,7 @@ describe('groups model', () => {
   });
 
   it('an error keeps the cached list and says what went wrong', async () => {
-    await groupCacheItem.setValue({ groups: [group(1, 'Cached')], fetchedAt: 1 });
+    await writeGroupCache({ groups: [group(1, 'Cached')], fetchedAt: 1 });
     const { transport } = fakeTransport({
       getConfig: config, listGroups: () => ({ ok: false, error: { kind: 'server', message: 'down', status: 500 } }),
     });
@@ -73,7 +75,8 @@ describe('groups model', () => {
   it('orders people-waiting first, then by name; search filters by name or group id', async () => {
     const groups = [group(1, 'beta'), group(2, 'Alpha'), group(3, 'Gamma'), group(4, 'Delta')];
     await pendingCountsItem.setValue({ byGroup: { g3: 1, g4: 5 }, polledAt: {}, newestAt: {} });
-    const { transport } = fakeTransport({ getConfig: config, listGroups: () => ok(groups) });
+    // The background hands the list over sorted by name (see group-order).
+    const { transport } = fakeTransport({ getConfig: config, listGroups: () => ok(sortBySubject(groups)) });
     const model = createGroupsModel(transport);
     await model.start();
     expect(model.visible.value.map((g) => g.subject)).toEqual(['Delta', 'Gamma', 'Alpha', 'beta']);
@@ -182,5 +185,13 @@ describe('group model', () => {
     const model = createGroupModel(transport, 'g1');
     await model.load();
     expect(model.gone.value).toBe(true);
+  });
+});
+
+describe('group order', () => {
+  it('sorts names as people read them, then puts people-waiting first, most first, ties by name', () => {
+    const groups = sortBySubject([group(1, 'Group 10'), group(2, 'group 2'), group(3, 'Apple'), group(4, 'Zeta')]);
+    expect(groups.map((g) => g.subject)).toEqual(['Apple', 'group 2', 'Group 10', 'Zeta']);
+    expect(orderForDisplay(groups, { g4: 1, g1: 1, g2: 3 }).map((g) => g.subject)).toEqual(['group 2', 'Group 10', 'Zeta', 'Apple']);
   });
 });

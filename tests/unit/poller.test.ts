@@ -1,11 +1,12 @@
 // The badge poller and the badge itself, over fakeBrowser: budget, ordering, dedupe, errors, badge text.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readGroupCache, writeGroupCache } from '../../utils/group-cache';
 import { badgeText, badgeTitle, renderBadge } from '../../utils/badge';
 import { DEFAULT_SETTINGS } from '../../utils/config';
 import { createPoller, pollOrder, type PollerDeps } from '../../utils/poller';
 import { createRequestBudget } from '../../utils/request-budget';
-import { groupCacheItem, pendingCountsItem, settingsItem, type PendingCounts } from '../../utils/storage';
+import { pendingCountsItem, settingsItem, type PendingCounts } from '../../utils/storage';
 import type { ZokoClient } from '../../utils/zoko/client';
 import { ZokoError } from '../../utils/zoko/errors';
 import type { Group, JoinRequest } from '../../utils/zoko/schemas';
@@ -78,7 +79,7 @@ describe('poll order', () => {
 
 describe('poller', () => {
   it('polls every eligible group once and paints the total', async () => {
-    await groupCacheItem.setValue({ groups: [group(1), group(2), group(3, { autoApproval: true })], fetchedAt: clock });
+    await writeGroupCache({ groups: [group(1), group(2), group(3, { autoApproval: true })], fetchedAt: clock });
     const zoko = fakeZoko((id) => (id === 'g1' ? [request('r1', 1), request('r2', 2)] : [request('r3', 3)]));
     expect(await poller(zoko.client).poll()).toEqual({ polled: 2, skipped: 0 });
     expect(zoko.calls.sort()).toEqual(['g1', 'g2']);
@@ -88,7 +89,7 @@ describe('poller', () => {
 
   it('10,000 groups: never more than the budget in any minute, and every group in turn', async () => {
     const groups = Array.from({ length: 10_000 }, (_, i) => group(i));
-    await groupCacheItem.setValue({ groups, fetchedAt: clock });
+    await writeGroupCache({ groups, fetchedAt: clock });
     const zoko = fakeZoko(() => [], groups);
     const p = poller(zoko.client);
     const perMinute = new Map<number, number>();
@@ -107,7 +108,7 @@ describe('poller', () => {
   });
 
   it('groups with people waiting are polled every round; the rest take turns', async () => {
-    await groupCacheItem.setValue({ groups: Array.from({ length: 500 }, (_, i) => group(i)), fetchedAt: clock });
+    await writeGroupCache({ groups: Array.from({ length: 500 }, (_, i) => group(i)), fetchedAt: clock });
     const zoko = fakeZoko((id) => (id === 'g499' ? [request('r', 1)] : []));
     const p = poller(zoko.client);
     await p.record('g499', [request('r', 1)]);
@@ -131,7 +132,7 @@ describe('poller', () => {
   });
 
   it('a 429 pauses polling for its Retry-After', async () => {
-    await groupCacheItem.setValue({ groups: [group(1), group(2)], fetchedAt: clock });
+    await writeGroupCache({ groups: [group(1), group(2)], fetchedAt: clock });
     const zoko = fakeZoko(() => new ZokoError({ kind: 'rateLimited', message: 'slow down', status: 429, retryAfterS: 90 }));
     const p = poller(zoko.client, { budget: createRequestBudget(async () => 1000) });
     expect((await p.poll()).reason).toBe('paused');
@@ -145,7 +146,7 @@ describe('poller', () => {
   });
 
   it('no key → "!" and no request', async () => {
-    await groupCacheItem.setValue({ groups: [group(1)], fetchedAt: clock });
+    await writeGroupCache({ groups: [group(1)], fetchedAt: clock });
     const zoko = fakeZoko();
     expect((await poller(zoko.client, { hasKey: async () => false }).poll()).reason).toBe('noKey');
     expect(zoko.calls).toEqual([]);
@@ -153,7 +154,7 @@ describe('poller', () => {
   });
 
   it('a rejected key (401) → "!"', async () => {
-    await groupCacheItem.setValue({ groups: [group(1)], fetchedAt: clock });
+    await writeGroupCache({ groups: [group(1)], fetchedAt: clock });
     const zoko = fakeZoko(() => new ZokoError({ kind: 'auth', message: 'no', status: 401 }));
     expect((await poller(zoko.client).poll()).reason).toBe('authRejected');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');

@@ -11,6 +11,7 @@ import type { GroupDetails, InvitationTemplate, JoinRequest } from '../zoko/sche
 import { MAX_PARTICIPANTS } from '../validation';
 import { createAction } from './action';
 import type { Transport } from './transport';
+import { mark, MARK } from '../perf-marks';
 
 export function createGroupModel(transport: Transport, id: string) {
   const group = signal<GroupDetails | null>(null);
@@ -39,6 +40,7 @@ export function createGroupModel(transport: Transport, id: string) {
     const [g, r, l] = await Promise.all([
       transport('getGroup', { id }), transport('listJoinRequests', { id }), transport('getInviteLink', { id }),
     ]);
+    mark(MARK.groupLoaded);
     batch(() => {
       if (g.ok) group.value = g.data;
       if (r.ok) requests.value = r.data;

@@ -3,16 +3,19 @@
  * The background keeps the cache and the pending counts in storage; this model follows them.
  */
 import { batch, computed, signal } from '@preact/signals';
-import { groupCacheItem, pendingCountsItem, pendingCreationsItem, type PendingCreation } from '../storage';
+import { readCacheHead, readGroupCache, watchGroupCache } from '../group-cache';
+import { pendingCountsItem, pendingCreationsItem, type PendingCreation } from '../storage';
 import type { PublicConfig } from '../config';
+import { orderForDisplay } from '../group-order';
+import { MARK, markOnce } from '../perf-marks';
 import type { ErrorData } from '../zoko/errors';
 import type { Group } from '../zoko/schemas';
 import type { Transport } from './transport';
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
 export function createGroupsModel(transport: Transport) {
   const groups = signal<Group[]>([]);
+  /** The list's size; known from the cache head before the whole list is read. */
+  const total = signal(0);
   const counts = signal<Record<string, number>>({});
   const creations = signal<PendingCreation[]>([]);
   const query = signal('');
@@ -23,18 +26,16 @@ export function createGroupsModel(transport: Transport) {
   /** null until known (the background could not be asked). */
   const configured = computed(() => config.value?.configured ?? null);
 
-  // Ordered and keyed once per list or counts change, so a keystroke only filters.
-  const ordered = computed(() => {
-    const c = counts.value;
-    return groups.value
-      .map((g) => ({ g, key: `${g.subject.toLowerCase()}\n${g.whatsappGroupId}`, waiting: c[g.id] ?? 0 }))
-      .sort((a, b) => b.waiting - a.waiting || collator.compare(a.g.subject, b.g.subject));
-  });
+  const ordered = computed(() => orderForDisplay(groups.value, counts.value));
+  // Search keys are built on the first search, not on first paint, then once per list change.
+  const keys = computed(() => ordered.value.map((g) => `${g.subject.toLowerCase()}\n${g.whatsappGroupId}`));
 
   /** Groups matching the search, those with people waiting first (most first), then by name. */
   const visible = computed(() => {
     const q = query.value.trim().toLowerCase();
-    return (q ? ordered.value.filter((k) => k.key.includes(q)) : ordered.value).map((k) => k.g);
+    if (!q) return ordered.value;
+    const k = keys.value;
+    return ordered.value.filter((_, i) => k[i]!.includes(q));
   });
 
   const totalPending = computed(() => Object.values(counts.value).reduce((a, b) => a + b, 0));
@@ -45,9 +46,11 @@ export function createGroupsModel(transport: Transport) {
     clearTimeout(retryTimer);
     status.value = groups.value.length > 0 ? 'updating' : 'loading';
     const r = await transport('listGroups', undefined);
+    markOnce(MARK.listReceived);
     batch(() => {
       if (r.ok) {
         groups.value = r.data;
+        total.value = r.data.length;
         error.value = null;
       } else error.value = r.error;
       status.value = 'idle';
@@ -60,18 +63,34 @@ export function createGroupsModel(transport: Transport) {
 
   /** Paints from storage, starts following it, then asks Zoko. */
   async function start() {
-    const [cache, pending, created, configReply] = await Promise.all([
-      groupCacheItem.getValue(), pendingCountsItem.getValue(), pendingCreationsItem.getValue(),
-      transport('getConfig', undefined),
+    // Asked at once but not waited for: the cache paints without a round trip to the worker.
+    const configReply = transport('getConfig', undefined);
+    // First the head (a screenful, a few KB), then the whole list (10,000 groups take ~50 ms to read).
+    // Not in parallel: Chrome answers storage reads in order, so the small one would wait behind the big one.
+    const [head, pending, created] = await Promise.all([
+      readCacheHead(), pendingCountsItem.getValue(), pendingCreationsItem.getValue(),
     ]);
     batch(() => {
-      groups.value = cache.groups;
+      if (groups.value.length === 0) groups.value = head.groups;
+      total.value = head.total;
       counts.value = pending.byGroup;
       creations.value = created;
-      config.value = configReply.ok ? configReply.data : null;
     });
+    const cache = await readGroupCache();
+    batch(() => {
+      groups.value = cache.groups;
+      total.value = cache.groups.length;
+    });
+    const reply = await configReply;
+    config.value = reply.ok ? reply.data : null;
     unwatch = [
-      groupCacheItem.watch((v) => (groups.value = v.groups)),
+      watchGroupCache((v) => {
+        markOnce(MARK.listReceived);
+        batch(() => {
+          groups.value = v.groups;
+          total.value = v.groups.length;
+        });
+      }),
       pendingCountsItem.watch((v) => (counts.value = v.byGroup)),
       pendingCreationsItem.watch((v) => (creations.value = v)),
     ];
@@ -83,7 +102,7 @@ export function createGroupsModel(transport: Transport) {
   }
 
   return {
-    groups, counts, creations, query, status, error, config, configured, visible, totalPending,
+    groups, total, counts, creations, query, status, error, config, configured, visible, totalPending,
     start, refresh,
     stop: () => {
       clearTimeout(retryTimer);

@@ -4,6 +4,7 @@ import { handoffItem, openGroupItem } from '../storage';
 import { createGroupModel, type GroupModel } from './group-model';
 import { createGroupsModel } from './groups-model';
 import type { Transport } from './transport';
+import { mark, MARK } from '../perf-marks';
 
 export type Route =
   | { name: 'list' }
@@ -21,6 +22,7 @@ export function createPanel(transport: Transport) {
   let open: GroupModel | null = null;
 
   function openGroup(id: string) {
+    mark(MARK.openGroup);
     if (open?.id !== id) {
       open?.dispose();
       open = createGroupModel(transport, id);
@@ -48,6 +50,7 @@ export function createPanel(transport: Transport) {
   }
 
   async function start() {
+    const listing = groups.start(); // the list paints meanwhile: nothing below waits on it
     const [handoff, wanted] = await Promise.all([handoffItem.getValue(), openGroupItem.getValue()]);
     if (handoff) route.value = { name: 'handoff' };
     else followOpenGroup(wanted);
@@ -56,7 +59,7 @@ export function createPanel(transport: Transport) {
       if (h) route.value = { name: 'handoff' };
     });
     openGroupItem.watch(followOpenGroup);
-    await groups.start();
+    await listing;
   }
 
   return {

@@ -41,6 +41,9 @@ export function createZokoClient(options: ZokoClientOptions) {
     timeout: timeoutMs,
     retryStatusCodes: [408, 429, 500, 502, 503, 504],
     headers: { accept: 'application/json' },
+    // API answers are never reused, and Chrome's HTTP cache makes a second GET of a URL wait for a first
+    // one that hangs (its per-URL cache lock): a stuck list read would stall the next one for 15 s.
+    cache: 'no-store',
     async onRequest({ options: o }) {
       const key = await options.getApiKey();
       if (!key) throw new ZokoError({ kind: 'auth', message: 'No API key is set' });

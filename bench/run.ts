@@ -1,0 +1,169 @@
+/**
+ * `npm run bench`: what agents feel, measured against the budgets in DESIGN, as medians of several runs.
+ * Headless Chromium with the built extension against the sandbox for the panel; Node for the background's
+ * poller and the phone parser (the same modules the extension bundles). Prints a table, writes JSON.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { newStore } from '../tests/sandbox/control';
+import { startSandbox } from '../tests/sandbox/server';
+import { buildExtension } from '../tests/e2e/build';
+import { chromiumArgs, findChromium } from '../tests/e2e/chromium';
+import { measureSizes, SIZE_BUDGET_KB } from './sizes';
+import { benchBackground } from './background';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+type Row = { metric: string; unit: string; samples: number[]; budget?: number; note?: string };
+const rows: Row[] = [];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const sandbox = await startSandbox({ port: 0 });
+const dir = buildExtension(sandbox.baseUrl, '.output/bench');
+const context = await chromium.launchPersistentContext('', {
+  executablePath: findChromium(), headless: true, args: chromiumArgs(dir), viewport: { width: 360, height: 800 },
+});
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const id = new URL(worker.url()).host;
+const panelUrl = `chrome-extension://${id}/sidepanel.html`;
+
+async function configure(apiKey: string, groups: unknown[] = []) {
+  await worker.evaluate(async ([key, cached]) => {
+    await chrome.storage.local.clear();
+    await chrome.alarms.clearAll();
+    await chrome.storage.local.set({
+      apiKey: key,
+      settings: { agentId: 'bench', agentEmail: 'bench@store.test', defaultCountry: 'IN', notify: false, pollBudgetPerMinute: 60 },
+      // As the background stores them (utils/group-cache.ts): the list as one string, and its first screenful.
+      groupCache: { json: JSON.stringify(cached), fetchedAt: Date.now() },
+      groupCacheHead: { groups: cached.slice(0, 40), total: cached.length },
+    });
+  }, [apiKey, groups] as const);
+}
+
+/** Reads a performance mark's time (ms since the page started navigating), waiting for it to exist. */
+async function markTime(page: Page, name: string): Promise<number> {
+  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 30_000 });
+  return page.evaluate((n) => performance.getEntriesByName(n)[0]!.startTime, name);
+}
+
+async function openPanel(ctx: BrowserContext) {
+  const page = await ctx.newPage();
+  await page.goto(panelUrl);
+  return page;
+}
+
+// --- Panel open → first rows, from cache and cold -------------------------------------------------
+for (const n of [1_000, 10_000]) {
+  const store = await newStore(sandbox.url, { groups: n });
+  const listed = await (await fetch(`${sandbox.baseUrl}/channels/whatsapp/cloud/group`, { headers: { apikey: store.apiKey } })).json() as any[];
+  const cached = listed.map((g) => ({ id: g.id, whatsappGroupId: g.groupId, subject: g.subject, inviteLink: g.inviteLink,
+    autoApproval: g.autoApproval, participantCount: g.activeParticipantCount, createdAt: g.createdAt, updatedAt: g.updatedAt }));
+  const warm: number[] = [];
+  const cold: number[] = [];
+  const coldRender: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    await configure(store.apiKey, cached);
+    // Zoko never answers this read: only the cache can paint (and the failed read writes no cache).
+    await store.fault({ kind: 'timeout', method: 'GET' });
+    let page = await openPanel(context);
+    warm.push(await markTime(page, 'zoko:first-rows'));
+    // Close only once the hanging read reached the sandbox, so it cannot land on the cold run.
+    while (!(await store.log()).some((r) => r.method === 'GET')) await page.waitForTimeout(20);
+    await store.clearLog();
+    await page.close();
+    await configure(store.apiKey, []);
+    page = await openPanel(context);
+    const rowsAt = await markTime(page, 'zoko:first-rows');
+    cold.push(rowsAt);
+    coldRender.push(rowsAt - (await markTime(page, 'zoko:list-received')));
+    await page.close();
+  }
+  rows.push({ metric: `panel open → first rows, ${n.toLocaleString('en')} groups, from cache`, unit: 'ms', samples: warm, budget: 100 });
+  rows.push({ metric: `panel open → first rows, ${n.toLocaleString('en')} groups, cold`, unit: 'ms', samples: cold,
+    note: 'includes the sandbox answer on loopback' });
+  rows.push({ metric: `  of which render after the response, ${n.toLocaleString('en')} groups`, unit: 'ms', samples: coldRender, budget: 50 });
+
+  if (n === 10_000) {
+    // --- Search keystroke → list updated (DOM committed), over 10,000 groups ---------------------
+    await configure(store.apiKey, cached);
+    const page = await openPanel(context);
+    await markTime(page, 'zoko:first-rows');
+    const keystrokes: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      for (const q of ['c', 'cu', 'cus', 'cust', 'custo', 'customer group 0', 'customer group 01', '']) {
+        keystrokes.push(await page.evaluate(async (text) => {
+          const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
+          const t0 = performance.now();
+          input.value = text;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          // Preact commits on a microtask: a macrotask later the DOM shows the filtered list.
+          await new Promise((r) => setTimeout(r, 0));
+          return performance.now() - t0;
+        }, q));
+      }
+    }
+    rows.push({ metric: 'search keystroke → list updated, 10,000 groups', unit: 'ms', samples: keystrokes, budget: 16 });
+    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    rows.push({ metric: 'side panel JS heap, 10,000 groups', unit: 'MB', samples: [heap / 1e6] });
+    await page.close();
+  }
+}
+
+// --- Opening a group with 50 ms latency: parallel reads, about one round trip ------------------------
+{
+  const store = await newStore(sandbox.url);
+  await configure(store.apiKey);
+  await store.latency(50);
+  const open: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await openPanel(context);
+    await markTime(page, 'zoko:first-rows');
+    await page.getByRole('button', { name: /^VIP Customers/ }).click();
+    await page.getByRole('heading', { name: 'Join requests' }).waitFor();
+    open.push(await page.evaluate(() =>
+      performance.getEntriesByName('zoko:group-loaded').at(-1)!.startTime - performance.getEntriesByName('zoko:open-group').at(-1)!.startTime));
+    await page.close();
+  }
+  rows.push({ metric: 'open a group → requests, members and link shown, 50 ms latency', unit: 'ms', samples: open, budget: 150,
+    note: 'three reads in parallel; sequential would be ≥ 150 ms' });
+}
+
+// --- Background and parsing, in Node with the extension's own modules ------------------------------
+rows.push(...(await benchBackground(sandbox, RUNS)));
+
+// --- Sizes ------------------------------------------------------------------------------------------
+const prod = measureSizes(buildExtension('https://chat.zoko.io/v2', '.output/bench-prod').toString());
+rows.push({ metric: 'side panel initial JS (gzip)', unit: 'KB', samples: [prod.sidepanelInitialJsKB], budget: SIZE_BUDGET_KB.sidepanelInitialJs });
+rows.push({ metric: 'background JS (gzip)', unit: 'KB', samples: [prod.backgroundJsKB], budget: SIZE_BUDGET_KB.backgroundJs });
+rows.push({ metric: 'whole extension, unpacked', unit: 'KB', samples: [prod.unpackedKB] });
+
+await context.close();
+await sandbox.close();
+
+// --- Report -----------------------------------------------------------------------------------------
+const chromiumVersion = (() => {
+  try { return execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return 'unknown'; }
+})();
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${chromiumVersion}`;
+const table = rows.map((r) => {
+  const m = median(r.samples);
+  return {
+    metric: r.metric, unit: r.unit, median: +m.toFixed(1), min: +Math.min(...r.samples).toFixed(1),
+    max: +Math.max(...r.samples).toFixed(1), budget: r.budget ?? null,
+    pass: r.budget === undefined ? null : m <= r.budget, runs: r.samples.length, note: r.note ?? '',
+  };
+});
+const lines = [
+  `Machine: ${machine}`,
+  '',
+  '| metric | median | min | max | budget | pass |',
+  '| --- | ---: | ---: | ---: | ---: | --- |',
+  ...table.map((t) => `| ${t.metric} | ${t.median} ${t.unit} | ${t.min} | ${t.max} | ${t.budget === null ? '—' : `≤ ${t.budget} ${t.unit}`} | ${t.pass === null ? '' : t.pass ? 'pass' : 'FAIL'} |`),
+];
+console.log(lines.join('\n'));
+mkdirSync('docs', { recursive: true });
+writeFileSync('docs/bench.json', JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, results: table }, null, 2) + '\n');
+writeFileSync('docs/bench.md', lines.join('\n') + '\n');
+console.log('\nWritten: docs/bench.json, docs/bench.md');
