@@ -28,7 +28,7 @@ export function describeError(error: ErrorData): ErrorText {
         ? { text: 'Zoko rejected the API key. Check it in the settings.', action: 'openOptions' }
         : { text: 'No Zoko API key is set yet. Add it in the settings.', action: 'openOptions' };
     case 'forbidden':
-      return { text: meta ?? `Zoko did not allow this: ${error.message}`, action: 'none' };
+      return { text: meta ?? `Zoko did not allow this: ${sentence(error.message)}`, action: 'none' };
     case 'notFound':
       return { text: meta ?? 'This group no longer exists on Zoko.', action: meta ? 'retry' : 'backToList' };
     case 'rateLimited':
@@ -50,7 +50,9 @@ export function describeError(error: ErrorData): ErrorText {
   }
 }
 
-const sentence = (s: string) => {
-  const t = s.trim() || 'Zoko did not accept this input.';
-  return /[.!?]$/.test(t) ? t[0]!.toUpperCase() + t.slice(1) : `${t[0]!.toUpperCase()}${t.slice(1)}.`;
-};
+/** Zoko's own words as a sentence: capitalised, ending with a full stop. */
+function sentence(s: string): string {
+  const t = s.trim() || 'Zoko did not accept this input';
+  const capital = t[0]!.toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}

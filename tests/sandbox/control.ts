@@ -37,6 +37,8 @@ export function sandboxControl(url: string, apiKey: string) {
     addJoinRequest: (groupId?: string, person: { wa_id?: string; name?: string } = {}) =>
       call<{ join_request_id: string; wa_id: string; name: string } | null>('POST', '/join-requests', { groupId, ...person }),
     suspend: (groupId: string, suspended = true) => call('POST', '/suspend', { groupId, suspended }),
+    patchGroup: (groupId: string, patch: { subject?: string; inviteLink?: string; participantName?: string;
+      requestName?: string; templateArgs?: Record<string, string> }) => call('POST', '/group', { groupId, ...patch }),
     state: () => call<SandboxState>('GET', '/state'),
   };
 }

@@ -14,6 +14,8 @@ export interface Fault {
   method?: string;
   /** Substring of the path under the group collection, e.g. "/join-requests". */
   path?: string;
+  /** Match `path` exactly instead (e.g. "/" for the list, "/<id>" for one group's details). */
+  exact?: boolean;
   /** How many matching requests it hits (default 1). */
   times?: number;
   kind?: 'status' | 'timeout' | 'reset' | 'malformed' | 'wrongShape' | 'empty' | 'html';
@@ -154,7 +156,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return send(res, 400, { message: (e as Error).message });
       }
       if (store.latencyMs) await new Promise((r) => setTimeout(r, store.latencyMs));
-      const fault = store.faults.find((f) => (!f.method || f.method === method) && (!f.path || entry.path.includes(f.path)));
+      const fault = store.faults.find((f) => (!f.method || f.method === method)
+        && (!f.path || (f.exact ? entry.path === f.path : entry.path.includes(f.path))));
       if (fault) {
         fault.times = (fault.times ?? 1) - 1;
         if (fault.times <= 0) store.faults.splice(store.faults.indexOf(fault), 1);
@@ -213,6 +216,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return send(res, 200, { ok: true });
       case 'POST /join-requests':
         return send(res, 200, t.addJoinRequest(body.groupId, body) ?? null);
+      case 'POST /group': {
+        // Test control: overwrite fields of a group, e.g. an HTML payload as its subject or a foreign invite link.
+        const g = t.group(body.groupId);
+        if (typeof body.subject === 'string') g.subject = body.subject;
+        if (typeof body.inviteLink === 'string') g.inviteLink = body.inviteLink;
+        if (body.participantName !== undefined && g.participants[0]) g.participants[0].name = String(body.participantName);
+        if (body.requestName !== undefined && g.joinRequests[0]) g.joinRequests[0].name = String(body.requestName);
+        if (body.templateArgs) g.template.template_args = body.templateArgs;
+        return send(res, 200, { ok: true });
+      }
       case 'POST /suspend':
         t.group(body.groupId).suspended = body.suspended !== false;
         return send(res, 200, { ok: true });

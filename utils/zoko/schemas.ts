@@ -114,16 +114,14 @@ export const CreateResultSchema = v.union([
 /** `created` (200, has an id) or `pending` (202, Zoko finishes it later). */
 export type CreateResult = v.InferOutput<typeof CreateResultSchema>;
 
-const numbers = v.optional(v.nullable(v.array(v.string())), []);
+// All three lists are required: an object without them is not an invitation result (an empty list is fine).
+const numbers = v.nullable(v.array(v.string()));
 
 export const InviteResultSchema = v.pipe(
   v.object({
     sent: numbers,
     skipped: numbers,
-    failed: v.optional(
-      v.nullable(v.array(v.object({ phone_number: v.string(), reason: v.optional(v.nullable(v.string()), '') }))),
-      [],
-    ),
+    failed: v.nullable(v.array(v.object({ phone_number: v.string(), reason: v.optional(v.nullable(v.string()), '') }))),
   }),
   v.transform((r) => ({
     sent: r.sent ?? [],
