@@ -6,8 +6,8 @@ import { findChromium } from './chromium';
 export default async function globalSetup() {
   findChromium(); // fail first, with one line that says what to install
   const sandbox = await startSandbox({ port: E2E_PORT });
-  // A short timeout keeps the timeout journeys quick; everything else is the production build.
-  buildExtension(sandbox.baseUrl, '.output/e2e', { WXT_ZOKO_TIMEOUT_MS: '2500' });
+  // A short timeout and backoff keep the fault journeys quick; everything else is the production build.
+  buildExtension(sandbox.baseUrl, '.output/e2e', { WXT_ZOKO_TIMEOUT_MS: '2500', WXT_ZOKO_RETRY_BASE_MS: '100' });
   process.env.E2E_SANDBOX_URL = sandbox.url;
   return () => sandbox.close();
 }

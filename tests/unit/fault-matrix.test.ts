@@ -4,86 +4,44 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeError } from '../../utils/error-text';
 import { createZokoClient, type ZokoClient } from '../../utils/zoko/client';
-import { ZokoError, type ErrorKind } from '../../utils/zoko/errors';
+import { ZokoError } from '../../utils/zoko/errors';
+import { FAULT_CASES, OPS, type OpName, type OpTraits } from '../fault-cases';
 import { newStore, type SandboxControl } from '../sandbox/control';
-import type { Fault } from '../sandbox/server';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 let sandbox: Sandbox;
 beforeAll(async () => { sandbox = await startSandbox(); });
 afterAll(() => sandbox.close());
 
-type Op = {
-  name: string;
-  method: 'GET' | 'POST' | 'PUT';
-  /** Path under the group collection, for the fault; `exact` when it would match others. */
-  path: (id: string) => string;
-  exact?: boolean;
-  /** Retried by the client (GET and value-setting PUTs). */
-  idempotent: boolean;
-  /** The response is validated: a body of the wrong shape is an error, not a success. */
-  readsBody: boolean;
-  run: (c: ZokoClient, id: string, req: string) => Promise<unknown>;
+type Op = OpTraits & { name: OpName; run: (c: ZokoClient, id: string, req: string) => Promise<unknown> };
+
+const RUN: Record<OpName, Op['run']> = {
+  'create': (c) => c.createGroup('Matrix', 'agent'),
+  'list': (c) => c.listGroups(),
+  'details': (c, id) => c.getGroup(id),
+  'settings': (c, id) => c.updateSettings(id, { subject: 'X' }, 'a@b.co'),
+  'delete': (c, id) => c.deleteGroup(id),
+  'invite': (c, id) => c.inviteMembers(id, ['919812345678']),
+  'remove': (c, id) => c.removeParticipants(id, ['0'], 'a@b.co'),
+  'join requests': (c, id) => c.listJoinRequests(id),
+  'approve': (c, id, req) => c.approveJoinRequests(id, [req]),
+  'reject': (c, id, req) => c.rejectJoinRequests(id, [req]),
+  'auto-approval': (c, id) => c.setAutoApproval(id, true),
+  'get link': (c, id) => c.getInviteLink(id),
+  'reset link': (c, id) => c.resetInviteLink(id),
+  'get template': (c, id) => c.getInvitationTemplate(id),
+  'set template': (c, id) => c.setInvitationTemplate(id, 't', {}),
 };
 
-const OPS: Op[] = [
-  { name: 'create', method: 'POST', path: () => '/', exact: true, idempotent: false, readsBody: true, run: (c) => c.createGroup('Matrix', 'agent') },
-  { name: 'list', method: 'GET', path: () => '/', exact: true, idempotent: true, readsBody: true, run: (c) => c.listGroups() },
-  { name: 'details', method: 'GET', path: (id) => `/${id}`, exact: true, idempotent: true, readsBody: true, run: (c, id) => c.getGroup(id) },
-  { name: 'settings', method: 'PUT', path: () => '/settings', idempotent: true, readsBody: false, run: (c, id) => c.updateSettings(id, { subject: 'X' }, 'a@b.co') },
-  { name: 'delete', method: 'POST', path: () => '/delete', idempotent: false, readsBody: false, run: (c, id) => c.deleteGroup(id) },
-  { name: 'invite', method: 'POST', path: () => '/invitations', idempotent: false, readsBody: true, run: (c, id) => c.inviteMembers(id, ['919812345678']) },
-  { name: 'remove', method: 'POST', path: () => '/remove-participants', idempotent: false, readsBody: false, run: (c, id) => c.removeParticipants(id, ['0'], 'a@b.co') },
-  { name: 'join requests', method: 'GET', path: () => '/join-requests', idempotent: true, readsBody: true, run: (c, id) => c.listJoinRequests(id) },
-  { name: 'approve', method: 'POST', path: () => '/join-requests/approve', idempotent: false, readsBody: false, run: (c, id, req) => c.approveJoinRequests(id, [req]) },
-  { name: 'reject', method: 'POST', path: () => '/join-requests/reject', idempotent: false, readsBody: false, run: (c, id, req) => c.rejectJoinRequests(id, [req]) },
-  { name: 'auto-approval', method: 'PUT', path: () => '/auto-approval', idempotent: true, readsBody: false, run: (c, id) => c.setAutoApproval(id, true) },
-  { name: 'get link', method: 'GET', path: () => '/invite-link', idempotent: true, readsBody: true, run: (c, id) => c.getInviteLink(id) },
-  { name: 'reset link', method: 'PUT', path: () => '/invite-link', idempotent: false, readsBody: true, run: (c, id) => c.resetInviteLink(id) },
-  { name: 'get template', method: 'GET', path: () => '/invitation-template', idempotent: true, readsBody: true, run: (c, id) => c.getInvitationTemplate(id) },
-  { name: 'set template', method: 'PUT', path: () => '/invitation-template', idempotent: true, readsBody: false, run: (c, id) => c.setInvitationTemplate(id, 't', {}) },
-];
-
-type Case = {
-  name: string;
-  fault: Fault;
-  /** The kind, or 'ok' (a 2xx whose body the API doc does not define, for operations that read none). */
-  expect: (op: Op) => ErrorKind | 'ok';
-  /** Requests that reach Zoko. */
-  requests: (op: Op) => number;
-  retryAfterS?: number;
-};
-
-const RETRIES = 2;
-const retried = (op: Op) => (op.idempotent ? 1 + RETRIES : 1);
-const bodyOrOk = (kind: ErrorKind) => (op: Op) => (op.readsBody ? kind : 'ok');
-
-const CASES: Case[] = [
-  { name: '401', fault: { status: 401 }, expect: () => 'auth', requests: () => 1 },
-  { name: '403', fault: { status: 403 }, expect: () => 'forbidden', requests: () => 1 },
-  { name: '404', fault: { status: 404 }, expect: () => 'notFound', requests: () => 1 },
-  { name: '409', fault: { status: 409 }, expect: () => 'invalidInput', requests: () => 1 }, // a conflict is not retried: it needs a person
-  { name: '422', fault: { status: 422 }, expect: () => 'invalidInput', requests: () => 1 },
-  { name: '429 with Retry-After', fault: { status: 429, retryAfter: 30 }, expect: () => 'rateLimited', requests: () => 1, retryAfterS: 30 },
-  { name: '429 without Retry-After', fault: { status: 429 }, expect: () => 'rateLimited', requests: retried },
-  { name: '500', fault: { status: 500 }, expect: () => 'server', requests: retried },
-  { name: '502 HTML', fault: { kind: 'html', status: 502 }, expect: () => 'server', requests: retried },
-  { name: '503 HTML', fault: { kind: 'html', status: 503 }, expect: () => 'server', requests: retried },
-  { name: 'timeout', fault: { kind: 'timeout' }, expect: () => 'timeout', requests: () => 1 },
-  { name: 'connection dropped', fault: { kind: 'reset' }, expect: () => 'network', requests: retried },
-  { name: 'malformed JSON', fault: { kind: 'malformed' }, expect: bodyOrOk('unexpected'), requests: () => 1 },
-  { name: 'JSON of the wrong shape', fault: { kind: 'wrongShape' }, expect: bodyOrOk('unexpected'), requests: () => 1 },
-  { name: 'empty body', fault: { kind: 'empty' }, expect: bodyOrOk('unexpected'), requests: () => 1 },
-  { name: '206 partial success', fault: { status: 206, body: { code: 131201, message: 'Partial', failed: [{ phone_number: '1', reason: 'no' }] } },
-    expect: () => 'partial', requests: () => 1 },
-];
+const ALL: Op[] = (Object.keys(OPS) as OpName[]).map((name) => ({ name, ...OPS[name], run: RUN[name] }));
+const CASES = FAULT_CASES;
 
 async function setUp(store: SandboxControl) {
   const g = (await store.state()).groups.find((x) => !x.suspended && x.join_requests.length > 0)!;
   return { id: g._id, req: g.join_requests[0]!.join_request_id };
 }
 
-describe.each(OPS)('$name', (op) => {
+describe.each(ALL)('$name', (op) => {
   it.each(CASES)('$name', async (c) => {
     const store = await newStore(sandbox.url);
     const client = createZokoClient({ baseURL: sandbox.baseUrl, getApiKey: async () => store.apiKey, timeoutMs: 300, retryBaseMs: 1 });
@@ -109,7 +67,7 @@ describe.each(OPS)('$name', (op) => {
 
 it('connection refused (nothing listening) → network, for every operation', async () => {
   const offline = createZokoClient({ baseURL: 'http://127.0.0.1:9/v2', getApiKey: async () => 'k', retries: 0 });
-  for (const op of OPS) {
+  for (const op of ALL) {
     const error = await op.run(offline, 'g', 'r').then(() => null, (e: unknown) => e);
     expect((error as ZokoError).data.kind, op.name).toBe('network');
   }

@@ -1,5 +1,5 @@
 /** The Zoko Groups API client: one typed function per operation, on one ofetch instance. */
-import { ofetch, type FetchContext } from 'ofetch';
+import { FetchError, ofetch, type FetchContext } from 'ofetch';
 import * as v from 'valibot';
 import { errorFromResponse, parseRetryAfter, toZokoError, unexpected, ZokoError } from './errors';
 import {
@@ -70,10 +70,17 @@ export function createZokoClient(options: ZokoClientOptions) {
     { body, schema, idempotent = method === 'GET' }: CallOptions<S> = {},
   ): Promise<Out<S>> {
     let response;
-    try {
-      response = await api.raw(path, { method, body: body as Record<string, unknown>, retry: idempotent ? retries : 0 });
-    } catch (error) {
-      throw toZokoError(error);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        response = await api.raw(path, { method, body: body as Record<string, unknown>, retry: idempotent ? retries : 0 });
+        break;
+      } catch (error) {
+        // ofetch retries what fails before the answer; a connection that drops while the body arrives
+        // fails after it, so reads retry that here (with the same backoff), and nothing else does.
+        const droppedMidAnswer = !(error instanceof ZokoError) && !(error instanceof FetchError);
+        if (!(droppedMidAnswer && idempotent && attempt < retries)) throw toZokoError(error, true);
+        await new Promise((r) => setTimeout(r, retryBaseMs * 2 ** attempt));
+      }
     }
     if (response.status === 206) throw partialFailure(response._data);
     if (!schema) return undefined as Out<S>; // bodies the API doc does not show: any 2xx is success

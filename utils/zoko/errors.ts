@@ -86,8 +86,12 @@ export function errorFromResponse(status: number, body: unknown, retryAfter?: st
   });
 }
 
-/** Maps anything a call can throw (ofetch errors, aborts, our own errors) onto a `ZokoError`. */
-export function toZokoError(error: unknown): ZokoError {
+/**
+ * Maps anything a call can throw (ofetch errors, aborts, our own errors) onto a `ZokoError`. With
+ * `duringTransfer`, an unknown error came from the network stack itself (e.g. the connection dropped while
+ * the body was arriving), not from a bug of ours.
+ */
+export function toZokoError(error: unknown, duringTransfer = false): ZokoError {
   if (error instanceof ZokoError) return error;
   if (error instanceof FetchError && error.response) {
     return errorFromResponse(error.response.status, error.data, error.response.headers.get('retry-after'));
@@ -97,7 +101,7 @@ export function toZokoError(error: unknown): ZokoError {
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new ZokoError({ kind: 'timeout', message: 'Zoko did not answer in time' });
   }
-  if (error instanceof FetchError) return new ZokoError({ kind: 'network', message: 'Could not reach Zoko' });
+  if (error instanceof FetchError || duringTransfer) return new ZokoError({ kind: 'network', message: 'Could not reach Zoko' });
   // Not a transport failure: a bug of ours. Say so plainly rather than blame the network.
   return unexpected(error instanceof Error ? error.message : String(error));
 }

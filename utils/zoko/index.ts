@@ -7,5 +7,6 @@ export const ZOKO_BASE_URL: string = import.meta.env.WXT_ZOKO_BASE_URL ?? 'https
 /** Builds the client the background uses. Only the background may import this module. */
 export function createBackgroundClient() {
   const timeoutMs = Number(import.meta.env.WXT_ZOKO_TIMEOUT_MS) || 15_000;
-  return createZokoClient({ baseURL: ZOKO_BASE_URL, getApiKey: () => apiKeyItem.getValue(), timeoutMs });
+  const retryBaseMs = Number(import.meta.env.WXT_ZOKO_RETRY_BASE_MS) || undefined;
+  return createZokoClient({ baseURL: ZOKO_BASE_URL, getApiKey: () => apiKeyItem.getValue(), timeoutMs, retryBaseMs });
 }
