@@ -20,6 +20,10 @@ const META_SENTENCES: Record<number, string> = {
 
 /** The sentence and action for an error; the detail from Zoko is added where it helps. */
 export function describeError(error: ErrorData): ErrorText {
+  if (error.lostReply) {
+    // Zoko may well have done it: say so, so the agent checks before repeating.
+    return { text: 'The extension restarted before Zoko’s answer arrived. Check whether it went through, then try again.', action: 'retry' };
+  }
   const meta = error.metaCode ? META_SENTENCES[error.metaCode] : undefined;
   const wait = error.retryAfterS !== undefined ? ` Try again in ${error.retryAfterS} s.` : ' Try again in a moment.';
   switch (error.kind) {

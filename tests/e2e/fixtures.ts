@@ -11,9 +11,26 @@ export const EXTENSION_DIR = resolve('.output/e2e/chrome-mv3');
 export const SANDBOX_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const AGENT: Settings = { ...DEFAULT_SETTINGS, agentId: 'agent-e2e-1', agentEmail: 'agent@store.test' };
 
-/** The extension's service worker, started again if Chrome stopped it. */
+/**
+ * The extension's running service worker. If Chrome (or a test) stopped it, an extension page sends a
+ * message to wake it, as the panel would, until a worker answers.
+ */
 export async function serviceWorker(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const worker = context.serviceWorkers().at(-1)
+      ?? (await context.waitForEvent('serviceworker', { timeout: attempt === 0 ? 5000 : 200 }).catch(() => undefined));
+    // A stopped worker's handle neither answers nor fails: give it a moment, then wake a new one.
+    const alive = worker && (await Promise.race([
+      worker.evaluate(() => true).catch(() => false),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 500)),
+    ]));
+    if (alive) return worker;
+    const page = context.pages().find((p) => p.url().startsWith('chrome-extension://'));
+    // An unknown message type: the background ignores it, but receiving it starts the worker.
+    await page?.evaluate(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined)).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the extension\'s service worker did not start');
 }
 
 /** Stops the extension's service worker as Chrome does when it idles (CDP ServiceWorker.stopAllWorkers). */

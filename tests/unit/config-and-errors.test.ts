@@ -82,6 +82,7 @@ describe('describeError', () => {
     [e({ kind: 'partial' }), 'Only part of this went through. The list shows what is left.', 'retry'],
     [e({ kind: 'network' }), 'Could not reach Zoko. Check your connection and try again.', 'retry'],
     [e({ kind: 'timeout' }), 'Zoko took too long to answer. Try again.', 'retry'],
+    [e({ kind: 'network', lostReply: true }), 'The extension restarted before Zoko’s answer arrived. Check whether it went through, then try again.', 'retry'],
   ])('%j', (error, text, action) => {
     expect(describeError(error)).toEqual({ text, action });
   });

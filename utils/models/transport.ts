@@ -9,8 +9,8 @@ export const messageTransport: Transport = async (name, data) => {
   try {
     const send = sendMessage as (n: MessageName, d: unknown) => Promise<Result<MessageValue<typeof name>> | undefined>;
     const reply = await send(name, data);
-    return reply ?? { ok: false, error: { kind: 'network', message: 'The extension did not answer. Try again.' } };
+    return reply ?? { ok: false, error: { kind: 'network', message: 'The extension did not answer', lostReply: true } };
   } catch {
-    return { ok: false, error: { kind: 'network', message: 'The extension restarted before answering. Try again.' } };
+    return { ok: false, error: { kind: 'network', message: 'The extension restarted before answering', lostReply: true } };
   }
 };

@@ -15,6 +15,8 @@ export interface ErrorData {
   metaCode?: number;
   /** Per-item failures of a partial success (206). */
   failed?: { id: string; reason: string }[];
+  /** Set when the reply was lost inside the browser (the worker restarted), not on the way to Zoko. */
+  lostReply?: boolean;
 }
 
 export class ZokoError extends Error {
