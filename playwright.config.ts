@@ -1,5 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
+// Lets the tests see requests made by the extension's service worker (Chromium only), so they can check
+// that the API key goes nowhere but Zoko. https://playwright.dev/docs/service-workers-experimental
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/global-setup.ts',

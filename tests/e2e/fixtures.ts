@@ -1,5 +1,5 @@
 /** Playwright fixtures: Chromium with the built extension, its service worker and id, and a fresh sandbox store per test. */
-import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type ConsoleMessage, type Page, type Request, type Worker } from '@playwright/test';
 import { resolve } from 'node:path';
 import { newStore, type SandboxControl } from '../sandbox/control';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/config';
@@ -9,6 +9,9 @@ import { PanelPage } from './panel';
 
 export const EXTENSION_DIR = resolve('.output/e2e/chrome-mv3');
 export const SANDBOX_URL = `http://127.0.0.1:${E2E_PORT}`;
+/** Requests that carried the API key, across this worker's tests (the security spec checks they were seen at all). */
+export const requestsSeen: { url: string; key?: string }[] = [];
+
 export const AGENT: Settings = { ...DEFAULT_SETTINGS, agentId: 'agent-e2e-1', agentEmail: 'agent@store.test' };
 
 /**
@@ -83,17 +86,31 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  // Automatic: every test starts with empty extension storage and its own sandbox store.
+  // Automatic: every test starts with empty extension storage and its own sandbox store, and ends by
+  // checking where the browser sent requests and what it logged: the key only ever goes to Zoko.
   store: [
     async ({ extContext: context }, use) => {
       const store = await newStore(SANDBOX_URL);
+      const seen: { url: string; key?: string }[] = [];
+      const logged: string[] = [];
+      const onRequest = (r: Request) => seen.push({ url: r.url(), key: r.headers().apikey });
+      const onConsole = (m: ConsoleMessage) => logged.push(m.text());
+      context.on('request', onRequest);
+      context.on('console', onConsole);
       const worker = await serviceWorker(context);
       // Empty storage, and no polling alarm left by an earlier test: badge tests fire it when they mean to.
       await worker.evaluate(() => Promise.all([
         chrome.storage.local.clear(), chrome.storage.session.clear(), chrome.alarms.clearAll(),
       ]));
       await use(store);
+      context.off('request', onRequest);
+      context.off('console', onConsole);
       for (const page of context.pages()) await page.close();
+      const allowed = (url: string) => url.startsWith(SANDBOX_URL) || /^(chrome-extension|data|about|blob):/.test(url);
+      expect(seen.filter((r) => !allowed(r.url)).map((r) => r.url), 'requests to other hosts').toEqual([]);
+      expect(seen.filter((r) => r.key && !r.url.startsWith(`${SANDBOX_URL}/v2/`)).map((r) => r.url), 'the key sent elsewhere').toEqual([]);
+      expect(logged.filter((line) => line.includes(store.apiKey)), 'the key in a log line').toEqual([]);
+      requestsSeen.push(...seen.filter((r) => r.key));
     },
     { auto: true },
   ],
