@@ -27,7 +27,7 @@ export interface Fault {
   delayMs?: number;
 }
 
-export interface LoggedRequest { method: string; path: string; status: number; body: unknown; at: number }
+export interface LoggedRequest { method: string; path: string; status: number; body: unknown; at: number; endAt?: number }
 
 interface Store { tenant: Tenant; options: TenantOptions; faults: Fault[]; log: LoggedRequest[]; latencyMs: number }
 
@@ -152,7 +152,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       let body: unknown;
       const entry: LoggedRequest = { method, path: url.pathname.slice(API_PREFIX.length) || '/', status: 0, body: undefined, at: Date.now() };
       store.log.push(entry);
-      res.on('finish', () => (entry.status = res.statusCode));
+      res.on('finish', () => {
+        entry.status = res.statusCode;
+        entry.endAt = Date.now();
+      });
       try {
         body = entry.body = await readBody(req);
       } catch (e) {

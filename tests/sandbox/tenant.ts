@@ -19,6 +19,8 @@ export interface TenantOptions {
   createDelayMs?: number;
   /** 'sync' answers 200, 'async' answers 202 and finishes later. */
   createMode?: 'sync' | 'async';
+  /** Extra pending join requests spread over the groups that collect them (load tests). */
+  extraJoinRequests?: number;
 }
 
 interface PendingCreation { request_id: string; subject: string; readyAt: number }
@@ -38,6 +40,7 @@ export class Tenant {
     this.random = createRandom(options.seed ?? 42);
     this.ids = createIds(this.random);
     for (const g of seedGroups(this.random, this.ids, options.groups)) this.groups.set(g.id, g);
+    for (let i = 0; i < (options.extraJoinRequests ?? 0); i++) this.addJoinRequest(undefined, undefined, false);
     this.createMode = options.createMode ?? 'sync';
     this.createDelayMs = options.createDelayMs ?? 3000;
   }
@@ -71,11 +74,13 @@ export class Tenant {
       createdAt: now, updatedAt: now,
     };
     this.groups.set(g.id, g);
+    this.collecting = null;
     return g;
   }
 
   private touch(g: SandboxGroup) {
     g.updatedAt = new Date().toISOString();
+    this.collecting = null; // which groups collect requests may have changed
   }
 
   private joined(g: SandboxGroup) {
@@ -140,6 +145,7 @@ export class Tenant {
   delete(id: string) {
     this.group(id);
     this.groups.delete(id);
+    this.collecting = null;
     return {};
   }
 
@@ -251,21 +257,28 @@ export class Tenant {
   }
 
   /** Test control: a new join request, to a given group or to a random one that collects requests. */
-  addJoinRequest(groupId?: string, person?: { wa_id?: string; name?: string }): SandboxJoinRequest | undefined {
-    const candidates = [...this.groups.values()].filter((g) => !g.suspended && (groupId ? g.id === groupId : !g.autoApproval));
-    const g = candidates[Math.floor(this.random() * candidates.length)];
+  addJoinRequest(groupId?: string, person?: { wa_id?: string; name?: string }, autoJoin = true): SandboxJoinRequest | undefined {
+    const g = groupId ? this.groups.get(groupId) : this.randomCollectingGroup();
     if (!g) return undefined;
     const r: SandboxJoinRequest = {
       ...randomPerson(this.random, this.ids), ...person,
       join_request_id: this.ids.joinRequestId(),
       creation_timestamp: Math.floor(Date.now() / 1000),
     };
-    if (g.autoApproval && this.joined(g).length < MAX_PARTICIPANTS) {
+    if (autoJoin && g.autoApproval && this.joined(g).length < MAX_PARTICIPANTS) {
       g.participants.push({ wa_id: r.wa_id, name: r.name, customer_id: r.customer_id, is_admin: false, status: 'joined' });
     } else {
       g.joinRequests.push(r);
     }
     return r;
+  }
+
+  private collecting: SandboxGroup[] | null = null;
+
+  /** A random group that collects requests (auto-approval off, not suspended). */
+  private randomCollectingGroup(): SandboxGroup | undefined {
+    this.collecting ??= [...this.groups.values()].filter((g) => !g.suspended && !g.autoApproval);
+    return this.collecting[Math.floor(this.random() * this.collecting.length)];
   }
 
   pendingTotal() {
