@@ -1,9 +1,9 @@
 /** Create a group. A 200 opens it; a 202 shows "Creating…" on the list until the background sees it appear. */
 import { useSignal } from '@preact/signals';
 import { createAction } from '../utils/models/action';
-import { checkSubject, SUBJECT_MAX } from '../utils/validation';
+import { checkSubject } from '../utils/validation';
 import { ErrorNotice } from './ErrorNotice';
-import { Field } from './Field';
+import { SubjectField } from './SubjectField';
 import { Icon } from './Icon';
 import { usePanel } from './panel-context';
 
@@ -13,7 +13,6 @@ export function CreateGroup() {
   const touched = useSignal(false);
   const create = useSignal(createAction((s: string) => panel.transport('createGroup', { subject: s }))).value;
   const check = checkSubject(subject.value);
-  const length = [...subject.value.trim()].length;
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -38,11 +37,7 @@ export function CreateGroup() {
         <h2 id="create-title">Create group</h2>
       </div>
       <form onSubmit={submit} noValidate class="card">
-        <Field label="Subject" error={touched.value && !check.ok ? check.message : undefined}
-          hint="The group's name in WhatsApp, up to 128 characters."
-          aside={<span class={`counter ${length > SUBJECT_MAX ? 'over' : ''}`} aria-hidden="true">{length}/{SUBJECT_MAX}</span>}>
-          <input value={subject} autoFocus onInput={(e) => (subject.value = e.currentTarget.value)} />
-        </Field>
+        <SubjectField value={subject} touched={touched} autoFocus hint="The group's name in WhatsApp, up to 128 characters." />
         <ErrorNotice error={create.error.value} />
         <button type="submit" class="primary" disabled={create.pending.value}>
           {create.pending.value ? 'Creating…' : 'Create group'}

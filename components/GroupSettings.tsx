@@ -1,10 +1,11 @@
 /** Subject, join approval mode and the auto-approval switch. */
 import { useSignal } from '@preact/signals';
 import type { GroupModel } from '../utils/models/group-model';
-import { checkSubject, SUBJECT_MAX } from '../utils/validation';
+import { checkSubject } from '../utils/validation';
 import type { JoinApprovalMode } from '../utils/zoko/client';
 import { ErrorNotice } from './ErrorNotice';
 import { Field } from './Field';
+import { SubjectField } from './SubjectField';
 import { usePanel } from './panel-context';
 
 export function GroupSettings({ model }: { model: GroupModel }) {
@@ -15,7 +16,6 @@ export function GroupSettings({ model }: { model: GroupModel }) {
   const touched = useSignal(false);
   const { saveSettings, setAutoApproval } = model;
   const check = checkSubject(subject.value);
-  const length = [...subject.value.trim()].length;
 
   async function save(e: Event) {
     e.preventDefault();
@@ -50,10 +50,7 @@ export function GroupSettings({ model }: { model: GroupModel }) {
       </label>
       <ErrorNotice error={setAutoApproval.error.value} />
       <form onSubmit={save} noValidate>
-        <Field label="Subject" error={touched.value && !check.ok ? check.message : undefined}
-          aside={<span class={`counter ${length > SUBJECT_MAX ? 'over' : ''}`} aria-hidden="true">{length}/{SUBJECT_MAX}</span>}>
-          <input value={subject} onInput={(e) => { subject.value = e.currentTarget.value; touched.value = true; }} />
-        </Field>
+        <SubjectField value={subject} touched={touched} />
         <Field label="Join approval mode">
           <select value={mode} onChange={(e) => (mode.value = e.currentTarget.value as JoinApprovalMode)}>
             <option value="approval_required">Approval required</option>
