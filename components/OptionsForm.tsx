@@ -6,6 +6,7 @@ import { describeError } from '../utils/error-text';
 import { sendMessage } from '../utils/messaging';
 import { DEFAULT_SETTINGS, type Settings } from '../utils/config';
 import { countryOptions } from '../utils/countries';
+import { ConfirmDialog } from './ConfirmDialog';
 import { Field } from './Field';
 
 type Status = { tone: 'ok' | 'error' | 'busy'; text: string } | null;
@@ -16,6 +17,7 @@ export function OptionsForm() {
   const settings = useSignal<Settings>(DEFAULT_SETTINGS);
   const errors = useSignal<Partial<Record<ConfigField, string>>>({});
   const status = useSignal<Status>(null);
+  const signingOut = useSignal(false);
 
   useEffect(() => {
     void sendMessage('getConfig').then((r) => {
@@ -45,6 +47,17 @@ export function OptionsForm() {
     config.value = r.data;
     apiKey.value = '';
     status.value = { tone: 'ok', text: 'Saved.' };
+  }
+
+  async function signOut() {
+    const r = await sendMessage('signOut');
+    signingOut.value = false;
+    if (!r.ok) {
+      status.value = { tone: 'error', text: describeError(r.error).text };
+      return;
+    }
+    config.value = r.data;
+    status.value = { tone: 'ok', text: 'Signed out. The key and the cached groups were removed from this browser.' };
   }
 
   async function test() {
@@ -82,6 +95,11 @@ export function OptionsForm() {
           <input type="number" min={2} max={600} step={1} value={settings.value.pollBudgetPerMinute}
             onInput={(e) => set({ pollBudgetPerMinute: Number(e.currentTarget.value) })} />
         </Field>
+        <Field label="Seconds between badge refreshes" error={errors.value.pollIntervalSeconds}
+          hint="Chrome checks at most every 30 seconds.">
+          <input type="number" min={30} max={600} step={5} value={settings.value.pollIntervalSeconds}
+            onInput={(e) => set({ pollIntervalSeconds: Number(e.currentTarget.value) })} />
+        </Field>
         <label class="switch">
           <input type="checkbox" role="switch" checked={settings.value.notify} onChange={(e) => set({ notify: e.currentTarget.checked })} />
           <span>Notify me of new join requests</span>
@@ -92,6 +110,19 @@ export function OptionsForm() {
         </div>
         <p role="status" class={`status ${status.value?.tone ?? ''}`}>{status.value?.text}</p>
       </form>
+      {config.value?.configured && (
+        <section class="sign-out" aria-labelledby="sign-out-title">
+          <h2 id="sign-out-title">Sign out</h2>
+          <p class="muted small-text">Removes the API key and everything cached from Zoko from this browser. Your agent details stay.</p>
+          <button type="button" class="danger" onClick={() => (signingOut.value = true)}>Sign out…</button>
+        </section>
+      )}
+      {signingOut.value && (
+        <ConfirmDialog title="Sign out of Zoko?" confirmLabel="Sign out" onClose={() => (signingOut.value = false)}
+          onConfirm={() => void signOut()}>
+          <p>The API key and the cached groups are removed from this browser. You will need the key to sign in again.</p>
+        </ConfirmDialog>
+      )}
     </main>
   );
 }

@@ -7,6 +7,8 @@ export interface Settings {
   notify: boolean;
   /** Join-request polls allowed per minute across all groups. */
   pollBudgetPerMinute: number;
+  /** Seconds between badge refreshes (Chrome's alarms fire at most every 30 s). */
+  pollIntervalSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -15,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultCountry: 'IN',
   notify: true,
   pollBudgetPerMinute: 60,
+  pollIntervalSeconds: 30,
 };
 
 
@@ -31,7 +34,7 @@ export interface ConfigInput {
   settings: Settings;
 }
 
-export type ConfigField = 'apiKey' | 'agentId' | 'agentEmail' | 'defaultCountry' | 'pollBudgetPerMinute';
+export type ConfigField = 'apiKey' | 'agentId' | 'agentEmail' | 'defaultCountry' | 'pollBudgetPerMinute' | 'pollIntervalSeconds';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -48,6 +51,8 @@ export function validateConfig(input: ConfigInput, hasStoredKey: boolean): Parti
   if (!/^[A-Z]{2}$/.test(defaultCountry)) errors.defaultCountry = 'Pick a country.';
   const budget = input.settings.pollBudgetPerMinute;
   if (!Number.isInteger(budget) || budget < 2 || budget > 600) errors.pollBudgetPerMinute = 'Enter a whole number from 2 to 600.';
+  const interval = input.settings.pollIntervalSeconds;
+  if (!Number.isInteger(interval) || interval < 30 || interval > 600) errors.pollIntervalSeconds = 'Enter a whole number of seconds from 30 to 600.';
   return errors;
 }
 

@@ -8,7 +8,7 @@ import type { MessageData, MessageName, MessageValue } from './messaging';
 import { onMessage } from './messaging';
 import { failure, toResult } from './result';
 import { isInternalSender, type SenderLike } from './sender';
-import { apiKeyItem, recentGroupsItem, settingsItem } from './storage';
+import { apiKeyItem, clearAccountData, recentGroupsItem, settingsItem } from './storage';
 import { checkSubject, isWaId } from './validation';
 import type { ZokoClient } from './zoko/client';
 import { ZokoError } from './zoko/errors';
@@ -84,6 +84,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (input.apiKey !== undefined) await apiKeyItem.setValue(input.apiKey.trim());
       const { agentId, agentEmail } = input.settings;
       await settingsItem.setValue({ ...input.settings, agentId: agentId.trim(), agentEmail: agentEmail.trim() });
+      await deps.onConfigChanged?.();
+      return publicConfig();
+    },
+
+    async signOut() {
+      await clearAccountData();
       await deps.onConfigChanged?.();
       return publicConfig();
     },

@@ -17,6 +17,7 @@ export interface ProtocolMap {
   getConfig(): Result<PublicConfig>;
   saveConfig(data: ConfigInput): Result<PublicConfig>;
   testConnection(): Result<{ groupCount: number }>;
+  signOut(): Result<PublicConfig>;
   listGroups(): Result<Group[]>;
   getGroup(data: GroupRef): Result<GroupDetails>;
   createGroup(data: { subject: string }): Result<CreateResult>;

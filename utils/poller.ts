@@ -4,6 +4,7 @@
  * budget. Groups that had requests recently go first; the rest take turns, least recently polled first.
  */
 import pLimit from 'p-limit';
+import { browser } from 'wxt/browser';
 import { storage } from '@wxt-dev/storage';
 import { cacheGroups, readGroupCache, writeCacheHead } from './group-cache';
 import { pendingCountsItem, settingsItem, type PendingCounts } from './storage';
@@ -133,8 +134,10 @@ export function createPoller(deps: PollerDeps) {
         await dropVanished(cache.groups);
       }
       const order = pollOrder(cache.groups, await pendingCountsItem.getValue());
-      // Half the minute's budget per round: rounds come every 30 s, so groups with people waiting are seen twice a minute.
-      const perRound = Math.ceil((await budgetSetting()) / 2);
+      // The minute's budget shared over the rounds in a minute: every 30 s (the default), half of it each,
+      // so groups with people waiting are seen twice a minute.
+      const { pollBudgetPerMinute, pollIntervalSeconds } = await settingsItem.getValue();
+      const perRound = Math.ceil((pollBudgetPerMinute * Math.min(pollIntervalSeconds, 60)) / 60);
       const granted = await budget.take(Math.min(order.length, perRound), now());
       const results = await Promise.allSettled(order.slice(0, granted).map(pollGroup));
       await publish(await pendingCountsItem.getValue());
@@ -170,3 +173,13 @@ export type Poller = ReturnType<typeof createPoller>;
 
 /** Reads the per-minute budget from the settings. */
 export const budgetSetting = async () => (await settingsItem.getValue()).pollBudgetPerMinute;
+
+export const POLL_ALARM = 'poll-join-requests';
+
+/** (Re)schedules the badge's polling alarm at the agent's interval; creating it again replaces it. */
+export async function schedulePolling() {
+  const { pollIntervalSeconds } = await settingsItem.getValue();
+  const periodInMinutes = Math.max(30, pollIntervalSeconds) / 60;
+  const current = await browser.alarms.get(POLL_ALARM);
+  if (current?.periodInMinutes !== periodInMinutes) await browser.alarms.create(POLL_ALARM, { periodInMinutes });
+}

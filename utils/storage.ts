@@ -98,3 +98,9 @@ export const handoffItem = /* @__PURE__ */ storage.defineItem<Handoff | null>('s
 export const openGroupItem = /* @__PURE__ */ storage.defineItem<string | null>('session:openGroup', {
   fallback: null,
 });
+
+/** "Sign out": the key and everything cached from Zoko leave this browser; the agent's own settings stay. */
+export async function clearAccountData() {
+  await Promise.all([apiKeyItem, groupCacheItem, groupCacheHeadItem, pendingCountsItem, pendingCreationsItem,
+    recentGroupsItem, handoffItem, openGroupItem].map((item) => item.removeValue()));
+}

@@ -7,12 +7,10 @@ import { cacheGroup, readGroupCache } from '../../utils/group-cache';
 import { createHandlers, registerHandlers } from '../../utils/handlers';
 import { groupOfNotification, notifyMessage, notifyNewRequests } from '../../utils/notify';
 import { addPendingCreation, createCreationWatcher } from '../../utils/pending-creations';
-import { budgetSetting, createPoller } from '../../utils/poller';
+import { budgetSetting, createPoller, POLL_ALARM, schedulePolling } from '../../utils/poller';
 import { createRequestBudget } from '../../utils/request-budget';
 import { apiKeyItem, openGroupItem, recentGroupsItem } from '../../utils/storage';
 import { createBackgroundClient } from '../../utils/zoko';
-
-const POLL_ALARM = 'poll-join-requests';
 
 // Composition root. Every listener is registered synchronously, in the first turn: MV3 delivers the event
 // that woke the worker only to listeners that exist by then.
@@ -40,7 +38,10 @@ export default defineBackground(() => {
       await addPendingCreation(created.requestId, created.subject, (await readGroupCache()).groups);
       void creations.watch();
     },
-    onConfigChanged: async () => void poller.poll(),
+    onConfigChanged: async () => {
+      await schedulePolling();
+      void poller.poll();
+    },
   });
   registerHandlers(handlers);
 
@@ -62,8 +63,7 @@ export default defineBackground(() => {
   recentGroupsItem.watch(() => void buildMenus());
 
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
-  // Chrome's minimum period is 30 s; create once, keep across worker restarts.
-  void browser.alarms.get(POLL_ALARM).then(async (a) => { if (!a) await browser.alarms.create(POLL_ALARM, { periodInMinutes: 0.5 }); });
+  void schedulePolling();
   // Each worker start: badge now, and resume watching creations a stopped worker left behind.
   void poller.poll();
   void creations.watch();

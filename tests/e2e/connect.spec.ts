@@ -57,3 +57,37 @@ test('the context menu items exist in Chrome (creating one again is refused as a
   expect(await duplicate('invite-number')).toMatch(/duplicate id/i);
   expect(await duplicate('invite-number:link')).toMatch(/duplicate id/i);
 });
+
+test('sign out wipes the key and the caches, and the badge says so', async ({ openPage, configure, extContext }) => {
+  await configure();
+  const panel = await openPage('sidepanel.html');
+  await expect(panel.locator('.group-row').first()).toBeVisible();
+  const page = await openPage('options.html');
+  await page.getByRole('button', { name: 'Sign out…' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('status')).toHaveText('Signed out. The key and the cached groups were removed from this browser.');
+  const worker = await serviceWorker(extContext);
+  const stored = await worker.evaluate(() => chrome.storage.local.get(null));
+  // Nothing from Zoko is left: no key, no groups; only the agent's settings and the badge's "no key" state.
+  expect(stored.apiKey).toBeUndefined();
+  expect(stored.groupCache).toBeUndefined();
+  expect(stored.groupCacheHead?.groups ?? []).toEqual([]);
+  expect(stored.pendingCounts?.byGroup ?? {}).toEqual({});
+  expect(stored.settings).toMatchObject({ agentEmail: 'agent@store.test' });
+  await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+  await panel.reload();
+  await expect(panel.getByRole('heading', { name: 'Connect to Zoko' })).toBeVisible();
+});
+
+test('the refresh interval reschedules the badge alarm', async ({ openPage, store, extContext }) => {
+  const page = await openPage('options.html');
+  await page.getByLabel('API key').fill(store.apiKey);
+  await page.getByLabel('Seconds between badge refreshes').fill('10');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Enter a whole number of seconds from 30 to 600.')).toBeVisible();
+  await page.getByLabel('Seconds between badge refreshes').fill('120');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved.');
+  const worker = await serviceWorker(extContext);
+  await expect.poll(() => worker.evaluate(() => chrome.alarms.get('poll-join-requests').then((a) => a?.periodInMinutes))).toBe(2);
+});

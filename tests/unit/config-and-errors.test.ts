@@ -17,6 +17,7 @@ describe('validateConfig', () => {
     ['a bad e-mail', { apiKey: 'k', settings: s({ agentEmail: 'agent at store' }) }, false, { agentEmail: 'Enter an e-mail address like agent@store.com.' }],
     ['no country', { apiKey: 'k', settings: s({ defaultCountry: '' }) }, false, { defaultCountry: 'Pick a country.' }],
     ['a poll budget of 0', { apiKey: 'k', settings: s({ pollBudgetPerMinute: 0 }) }, false, { pollBudgetPerMinute: 'Enter a whole number from 2 to 600.' }],
+    ['a refresh every 10 s', { apiKey: 'k', settings: s({ pollIntervalSeconds: 10 }) }, false, { pollIntervalSeconds: 'Enter a whole number of seconds from 30 to 600.' }],
     ['a poll budget of 2.5', { apiKey: 'k', settings: s({ pollBudgetPerMinute: 2.5 }) }, false, { pollBudgetPerMinute: 'Enter a whole number from 2 to 600.' }],
   ])('%s', (_, input, hasKey, errors) => {
     expect(validateConfig(input, hasKey)).toEqual(errors);

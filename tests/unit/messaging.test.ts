@@ -34,7 +34,7 @@ beforeEach(async () => {
 });
 
 const PROTOCOL: Record<MessageName, true> = {
-  getConfig: true, saveConfig: true, testConnection: true, listGroups: true, getGroup: true, createGroup: true,
+  getConfig: true, saveConfig: true, testConnection: true, signOut: true, listGroups: true, getGroup: true, createGroup: true,
   updateSettings: true, deleteGroup: true, inviteMembers: true, removeParticipants: true, listJoinRequests: true,
   decideJoinRequests: true, setAutoApproval: true, getInviteLink: true, resetInviteLink: true, getTemplate: true,
   setTemplate: true,
@@ -73,6 +73,14 @@ describe('protocol', () => {
     expect(r.ok && r.data).toMatchObject({ configured: true, last4: '1234' });
     expect(await apiKeyItem.getValue()).toBe('new-key-1234');
     expect((await settingsItem.getValue()).agentEmail).toBe('x@y.io');
+  });
+
+  it('signs out: the key and the caches go, the agent settings stay', async () => {
+    await sendMessage('listGroups');
+    expect(await sendMessage('signOut')).toMatchObject({ ok: true, data: { configured: false, last4: '' } });
+    expect(await apiKeyItem.getValue()).toBeNull();
+    expect((await readGroupCache()).groups).toEqual([]);
+    expect((await settingsItem.getValue()).agentEmail).toBe('agent@store.com');
   });
 
   it('refuses an invalid config and saves nothing', async () => {
