@@ -16,15 +16,28 @@ export default defineConfig({
     define: { 'import.meta.env.WXT_ZOKO_BASE_URL': JSON.stringify(zokoBaseUrl) },
     build: { sourcemap: false },
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Zoko Groups',
     description: "Manage your store's WhatsApp groups through Zoko from a side panel beside your inbox.",
-    permissions: ['storage', 'sidePanel', 'contextMenus', 'alarms', 'notifications'],
+    // Firefox has no sidePanel API: WXT turns the side panel into a sidebar_action there.
+    permissions: ['storage', 'contextMenus', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [`${new URL(zokoBaseUrl).origin}/*`],
     action: { default_title: 'Zoko Groups' },
     commands: {
-      // With openPanelOnActionClick, the action's shortcut opens the side panel.
-      _execute_action: { suggested_key: { default: 'Alt+Shift+Z' }, description: 'Open the Zoko Groups panel' },
+      // With openPanelOnActionClick (Chrome), the action's shortcut opens the side panel; Firefox opens its sidebar.
+      [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+Z' }, description: 'Open the Zoko Groups panel',
+      },
     },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'zoko-groups@extensions.zoko.io',
+          strict_min_version: '128.0',
+          // Sent to Zoko, the agent's own service: the API key and customers' phone numbers and names.
+          data_collection_permissions: { required: ['authenticationInfo', 'personallyIdentifyingInfo'] },
+        },
+      },
+    }),
+  }),
 });

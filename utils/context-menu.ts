@@ -6,6 +6,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { readGroupCache } from './group-cache';
+import { openPanel } from './open-panel';
 import { handoffItem, recentGroupsItem } from './storage';
 
 export const MENU_INVITE = 'invite-number';
@@ -26,9 +27,16 @@ export function clickedText(info: Pick<MenuInfo, 'linkUrl' | 'selectionText'>): 
 export async function buildMenus() {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: MENU_INVITE, title: 'Invite this number', contexts: ['selection'] });
-  browser.contextMenus.create({
-    id: `${MENU_INVITE}:link`, title: 'Invite this number', contexts: ['link'], targetUrlPatterns: LINK_PATTERNS,
-  });
+  try {
+    browser.contextMenus.create({
+      id: `${MENU_INVITE}:link`, title: 'Invite this number', contexts: ['link'], targetUrlPatterns: LINK_PATTERNS,
+    });
+  } catch {
+    // Firefox refuses the tel: pattern: offer the item on WhatsApp links only.
+    browser.contextMenus.create({
+      id: `${MENU_INVITE}:link`, title: 'Invite this number', contexts: ['link'], targetUrlPatterns: LINK_PATTERNS.slice(1),
+    });
+  }
   const [recent, cache] = await Promise.all([recentGroupsItem.getValue(), readGroupCache()]);
   const groups = recent.map((id) => cache.groups.find((g) => g.id === id)).filter((g) => g && !g.suspended);
   if (groups.length === 0) return;
@@ -53,10 +61,8 @@ export function createMenuClickHandler(handlers: MenuHandlers) {
       return;
     }
     if (!id.startsWith(MENU_INVITE)) return;
-    if (tab?.windowId !== undefined) {
-      // First, before any await: this call needs the user gesture of the click.
-      browser.sidePanel.open({ windowId: tab.windowId }).catch(() => undefined); // panel already open: fine
-    }
+    // First, before any await: this call needs the user gesture of the click.
+    openPanel(tab?.windowId).catch(() => undefined); // already open: fine
     void handoffItem.setValue({ text, at: Date.now() });
   };
 }

@@ -6,6 +6,7 @@ import { createDirectInvite } from '../../utils/direct-invite';
 import { cacheGroup, readGroupCache } from '../../utils/group-cache';
 import { createHandlers, registerHandlers } from '../../utils/handlers';
 import { groupOfNotification, notifyMessage, notifyNewRequests } from '../../utils/notify';
+import { needsActionClickHandler, openPanel, toggleSidebar } from '../../utils/open-panel';
 import { addPendingCreation, createCreationWatcher } from '../../utils/pending-creations';
 import { budgetSetting, createPoller, POLL_ALARM, schedulePolling } from '../../utils/poller';
 import { createRequestBudget } from '../../utils/request-budget';
@@ -57,12 +58,14 @@ export default defineBackground(() => {
     if (!groupId) return;
     void openGroupItem.setValue(groupId);
     void browser.windows.getLastFocused()
-      .then(async (w) => { if (w.id !== undefined) await browser.sidePanel.open({ windowId: w.id }); })
+      .then((w) => openPanel(w.id))
       .catch(() => undefined); // no gesture or no window: the panel opens on the group next time it is opened
   });
   recentGroupsItem.watch(() => void buildMenus());
 
-  void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+  // Chrome opens the side panel from the toolbar button by itself; Firefox's sidebar needs the click.
+  void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true });
+  if (needsActionClickHandler()) browser.action.onClicked.addListener(() => void toggleSidebar());
   void schedulePolling();
   // Each worker start: badge now, and resume watching creations a stopped worker left behind.
   void poller.poll();

@@ -5,12 +5,13 @@ import { resolve } from 'node:path';
 export const E2E_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 43117);
 
 /** Runs `wxt build` with the Zoko base URL fixed to `baseUrl`; returns the unpacked extension's folder. */
-export function buildExtension(baseUrl: string, outDir: string, env: Record<string, string> = {}): string {
-  const result = spawnSync('npx', ['wxt', 'build'], {
+export function buildExtension(baseUrl: string, outDir: string, env: Record<string, string> = {}, browser: 'chrome' | 'firefox' = 'chrome'): string {
+  const args = browser === 'firefox' ? ['wxt', 'build', '-b', 'firefox', '--mv3'] : ['wxt', 'build'];
+  const result = spawnSync('npx', args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, WXT_ZOKO_BASE_URL: baseUrl, WXT_OUT_DIR: outDir, ...env },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`wxt build failed:\n${result.stdout}\n${result.stderr}`);
-  return resolve(outDir, 'chrome-mv3');
+  return resolve(outDir, `${browser}-mv3`);
 }

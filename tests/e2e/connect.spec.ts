@@ -67,7 +67,7 @@ test('sign out wipes the key and the caches, and the badge says so', async ({ op
   await page.getByRole('alertdialog').getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('status')).toHaveText('Signed out. The key and the cached groups were removed from this browser.');
   const worker = await serviceWorker(extContext);
-  const stored = await worker.evaluate(() => chrome.storage.local.get(null));
+  const stored: Record<string, any> = await worker.evaluate(() => chrome.storage.local.get(null));
   // Nothing from Zoko is left: no key, no groups; only the agent's settings and the badge's "no key" state.
   expect(stored.apiKey).toBeUndefined();
   expect(stored.groupCache).toBeUndefined();

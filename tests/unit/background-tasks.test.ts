@@ -119,3 +119,19 @@ describe('pending creations', () => {
     expect(await pendingCreationsItem.getValue()).toEqual([]);
   });
 });
+
+describe('opening the panel', () => {
+  it('uses Chrome\'s side panel where there is one, else Firefox\'s sidebar', async () => {
+    const { openPanel, needsActionClickHandler } = await import('../../utils/open-panel');
+    const sidePanel = { open: vi.fn(() => Promise.resolve()) };
+    const sidebarAction = { open: vi.fn(() => Promise.resolve()) };
+    Object.assign(fakeBrowser, { sidePanel, sidebarAction });
+    await openPanel(3);
+    expect(sidePanel.open).toHaveBeenCalledWith({ windowId: 3 });
+    expect(needsActionClickHandler()).toBe(false);
+    Object.assign(fakeBrowser, { sidePanel: undefined });
+    await openPanel(3);
+    expect(sidebarAction.open).toHaveBeenCalled();
+    expect(needsActionClickHandler()).toBe(true);
+  });
+});
