@@ -8,7 +8,7 @@ const zokoBaseUrl = process.env.WXT_ZOKO_BASE_URL ?? 'https://chat.zoko.io/v2';
 export default defineConfig({
   // Explicit imports only: a reader sees what each file depends on.
   imports: false,
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   publicDir: 'assets/public',
   vite: () => ({
@@ -17,12 +17,13 @@ export default defineConfig({
     build: { sourcemap: false },
   }),
   manifest: ({ browser }) => ({
-    name: 'Zoko Groups',
-    description: "Manage your store's WhatsApp groups through Zoko from a side panel beside your inbox.",
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Firefox has no sidePanel API: WXT turns the side panel into a sidebar_action there.
     permissions: ['storage', 'contextMenus', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [`${new URL(zokoBaseUrl).origin}/*`],
-    action: { default_title: 'Zoko Groups' },
+    action: { default_title: '__MSG_extName__' },
     commands: {
       // With openPanelOnActionClick (Chrome), the action's shortcut opens the side panel; Firefox opens its sidebar.
       [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {

@@ -1,4 +1,5 @@
 /** An error as a sentence with the way forward: open settings, try again, or go back. */
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
 import { describeError } from '../utils/error-text';
@@ -15,17 +16,18 @@ interface Props {
 export function ErrorNotice({ error, onRetry, onBack, retryAt }: Props) {
   const seconds = useCountdown(retryAt);
   if (!error) return null;
-  const { text, action } = describeError(error);
+  const { text, lead, action } = describeError(error);
+  const counting = Boolean(retryAt && seconds > 0);
   return (
     <div class="notice error" role="alert">
-      <p>{retryAt && seconds > 0 ? text.replace(/Try again in \d+ s\./, `Retrying in ${seconds} s.`) : text}</p>
+      <p>{counting ? `${lead} ${i18n.t('common.retryingIn', [String(seconds)])}` : text}</p>
       {action === 'openOptions' && (
-        <button type="button" class="small" onClick={() => void browser.runtime.openOptionsPage()}>Open settings</button>
+        <button type="button" class="small" onClick={() => void browser.runtime.openOptionsPage()}>{i18n.t('common.openSettings')}</button>
       )}
-      {action === 'retry' && onRetry && !(retryAt && seconds > 0) && (
-        <button type="button" class="small" onClick={onRetry}>Try again</button>
+      {action === 'retry' && onRetry && !counting && (
+        <button type="button" class="small" onClick={onRetry}>{i18n.t('common.tryAgain')}</button>
       )}
-      {action === 'backToList' && onBack && <button type="button" class="small" onClick={onBack}>Back to groups</button>}
+      {action === 'backToList' && onBack && <button type="button" class="small" onClick={onBack}>{i18n.t('common.backToGroups')}</button>}
     </div>
   );
 }

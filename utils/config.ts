@@ -1,4 +1,5 @@
 /** The agent's configuration: validation shared by the options page and the background. */
+import { i18n } from '#i18n';
 export interface Settings {
   agentId: string;
   agentEmail: string;
@@ -42,17 +43,17 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function validateConfig(input: ConfigInput, hasStoredKey: boolean): Partial<Record<ConfigField, string>> {
   const errors: Partial<Record<ConfigField, string>> = {};
   const key = input.apiKey?.trim();
-  if (input.apiKey !== undefined && !key) errors.apiKey = 'Enter your Zoko API key.';
-  else if (key && /\s/.test(key)) errors.apiKey = 'The key has spaces in it: paste it again.';
-  else if (input.apiKey === undefined && !hasStoredKey) errors.apiKey = 'Enter your Zoko API key.';
+  if (input.apiKey !== undefined && !key) errors.apiKey = i18n.t('validation.keyMissing');
+  else if (key && /\s/.test(key)) errors.apiKey = i18n.t('validation.keySpaces');
+  else if (input.apiKey === undefined && !hasStoredKey) errors.apiKey = i18n.t('validation.keyMissing');
   const { agentEmail, agentId, defaultCountry } = input.settings;
-  if (agentEmail.trim() && !EMAIL.test(agentEmail.trim())) errors.agentEmail = 'Enter an e-mail address like agent@store.com.';
-  if (agentId.length > 100) errors.agentId = 'The agent ID is too long.';
-  if (!/^[A-Z]{2}$/.test(defaultCountry)) errors.defaultCountry = 'Pick a country.';
+  if (agentEmail.trim() && !EMAIL.test(agentEmail.trim())) errors.agentEmail = i18n.t('validation.email');
+  if (agentId.length > 100) errors.agentId = i18n.t('validation.agentIdLong');
+  if (!/^[A-Z]{2}$/.test(defaultCountry)) errors.defaultCountry = i18n.t('validation.country');
   const budget = input.settings.pollBudgetPerMinute;
-  if (!Number.isInteger(budget) || budget < 2 || budget > 600) errors.pollBudgetPerMinute = 'Enter a whole number from 2 to 600.';
+  if (!Number.isInteger(budget) || budget < 2 || budget > 600) errors.pollBudgetPerMinute = i18n.t('validation.budget');
   const interval = input.settings.pollIntervalSeconds;
-  if (!Number.isInteger(interval) || interval < 30 || interval > 600) errors.pollIntervalSeconds = 'Enter a whole number of seconds from 30 to 600.';
+  if (!Number.isInteger(interval) || interval < 30 || interval > 600) errors.pollIntervalSeconds = i18n.t('validation.interval');
   return errors;
 }
 

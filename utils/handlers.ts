@@ -2,6 +2,7 @@
  * The background's message handlers: a table with one named handler per protocol message.
  * Each handler validates its input, calls Zoko, then refreshes what it changed (cache, counts, badge).
  */
+import { i18n } from '#i18n';
 import { cacheGroup, cacheGroups, uncacheGroup } from './group-cache';
 import { last4, validateConfig, type PublicConfig } from './config';
 import type { MessageData, MessageName, MessageValue } from './messaging';
@@ -36,9 +37,7 @@ async function publicConfig(): Promise<PublicConfig> {
 async function requireSetting(name: 'agentId' | 'agentEmail'): Promise<string> {
   const value = (await settingsItem.getValue())[name].trim();
   if (!value) {
-    throw invalid(name === 'agentId'
-      ? 'Set your agent ID in the extension options first.'
-      : 'Set your agent e-mail in the extension options first.');
+    throw invalid(i18n.t(name === 'agentId' ? 'validation.needAgentId' : 'validation.needAgentEmail'));
   }
   return value;
 }
@@ -138,16 +137,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async inviteMembers({ id, phoneNumbers }) {
-      if (phoneNumbers.length === 0) throw invalid('Add at least one phone number.');
+      if (phoneNumbers.length === 0) throw invalid(i18n.t('validation.needNumber'));
       const bad = phoneNumbers.find((n) => !isWaId(n));
-      if (bad !== undefined) throw invalid(`${bad} is not a phone number with its country code.`);
+      if (bad !== undefined) throw invalid(i18n.t('validation.notNumber', [bad]));
       const result = await client.inviteMembers(id, [...new Set(phoneNumbers)]);
       await rememberRecent(id);
       return result;
     },
 
     async removeParticipants({ id, waIds }) {
-      if (waIds.length === 0) throw invalid('Pick at least one participant.');
+      if (waIds.length === 0) throw invalid(i18n.t('validation.needParticipant'));
       const agentEmail = await requireSetting('agentEmail');
       await client.removeParticipants(id, waIds, agentEmail);
       return reread(id);
@@ -158,7 +157,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async decideJoinRequests({ id, action, requestIds }) {
-      if (requestIds.length === 0) throw invalid('Pick at least one join request.');
+      if (requestIds.length === 0) throw invalid(i18n.t('validation.needRequest'));
       try {
         if (action === 'approve') await client.approveJoinRequests(id, requestIds);
         else await client.rejectJoinRequests(id, requestIds);
@@ -193,7 +192,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async setTemplate({ id, templateId, args }) {
-      if (!templateId.trim()) throw invalid('Enter the template ID.');
+      if (!templateId.trim()) throw invalid(i18n.t('validation.needTemplateId'));
       await client.setInvitationTemplate(id, templateId.trim(), args);
       return client.getInvitationTemplate(id);
     },

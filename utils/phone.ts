@@ -2,6 +2,7 @@
  * Reading phone numbers out of whatever an agent pastes or selects, into Zoko's `wa_id` form
  * (digits only, country code first). Parsing is libphonenumber-js's; this module only splits and explains.
  */
+import { i18n } from '#i18n';
 import { findPhoneNumbersInText, parsePhoneNumberWithError, ParseError, type CountryCode } from 'libphonenumber-js/min';
 
 export interface ParsedNumber { input: string; waId: string; country?: string }
@@ -21,21 +22,21 @@ export const MAX_NUMBERS = 1000;
 export const MAX_TEXT = 100_000;
 const MAX_TOKEN = 40;
 
-const REASONS: Record<string, string> = {
-  INVALID_COUNTRY: 'no country code: add one, e.g. +91',
-  NOT_A_NUMBER: 'not a phone number',
-  TOO_SHORT: 'too short',
-  TOO_LONG: 'too long',
-  INVALID_LENGTH: 'wrong length',
+const REASONS: Record<string, () => string> = {
+  INVALID_COUNTRY: () => i18n.t('phone.noCountry'),
+  NOT_A_NUMBER: () => i18n.t('phone.notNumber'),
+  TOO_SHORT: () => i18n.t('phone.tooShort'),
+  TOO_LONG: () => i18n.t('phone.tooLong'),
+  INVALID_LENGTH: () => i18n.t('phone.wrongLength'),
 };
 
 /** Parses one candidate; a number that only reads right with its own country code (digits without `+`) is accepted too. */
 export function parseNumber(raw: string, defaultCountry?: string): ParsedNumber | RejectedNumber {
   const input = raw.trim();
-  if (input.length > MAX_TOKEN) return { input: `${input.slice(0, MAX_TOKEN)}…`, reason: 'too long' };
+  if (input.length > MAX_TOKEN) return { input: `${input.slice(0, MAX_TOKEN)}…`, reason: i18n.t('phone.tooLong') };
   const country = (defaultCountry || undefined) as CountryCode | undefined;
   const digits = input.replace(/\D/g, '');
-  if (digits.length > 0 && digits.length < 6) return { input, reason: 'too short' };
+  if (digits.length > 0 && digits.length < 6) return { input, reason: i18n.t('phone.tooShort') };
   try {
     const parsed = parsePhoneNumberWithError(input, country);
     if (parsed.isValid()) return { input, waId: parsed.number.slice(1), country: parsed.country };
@@ -43,11 +44,11 @@ export function parseNumber(raw: string, defaultCountry?: string): ParsedNumber 
       const international = parsePhoneNumberWithError(`+${digits}`);
       if (international.isValid()) return { input, waId: international.number.slice(1), country: international.country };
     }
-    return { input, reason: parsed.country ? `not a valid ${parsed.country} number` : 'not a valid number' };
+    return { input, reason: parsed.country ? i18n.t('phone.notValidFor', [parsed.country]) : i18n.t('phone.notValid') };
   } catch (error) {
     const code = error instanceof ParseError ? error.message : '';
-    if (code === 'INVALID_COUNTRY' && /^(\+|00)/.test(input)) return { input, reason: 'unknown country code' };
-    return { input, reason: REASONS[code] ?? 'not a phone number' };
+    if (code === 'INVALID_COUNTRY' && /^(\+|00)/.test(input)) return { input, reason: i18n.t('phone.unknownCountry') };
+    return { input, reason: (REASONS[code] ?? REASONS.NOT_A_NUMBER!)() };
   }
 }
 
@@ -80,7 +81,7 @@ export function numberFromSelection(text: string, defaultCountry?: string): Pars
   let candidate = text.slice(0, 200).trim();
   const link = /^(?:tel:|https?:\/\/(?:wa\.me\/|api\.whatsapp\.com\/send\/?\?phone=))([^?&#/]+)/i.exec(candidate);
   if (link) candidate = decodeURIComponent(link[1]!);
-  if (!/\d/.test(candidate)) return { input: candidate.slice(0, 60), reason: 'the selection has no phone number in it' };
+  if (!/\d/.test(candidate)) return { input: candidate.slice(0, 60), reason: i18n.t('phone.noNumberInSelection') };
   // A number inside a sentence ("call me on 098765 11122 after 5pm"): let libphonenumber find it.
   const [found] = findPhoneNumbersInText(candidate, defaultCountry as CountryCode | undefined);
   if (found) return { input: candidate, waId: found.number.number.slice(1), country: found.number.country };

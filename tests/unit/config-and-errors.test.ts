@@ -85,7 +85,7 @@ describe('describeError', () => {
     [e({ kind: 'timeout' }), 'Zoko took too long to answer. Try again.', 'retry'],
     [e({ kind: 'network', lostReply: true }), 'The extension restarted before Zoko’s answer arrived. Check whether it went through, then try again.', 'retry'],
   ])('%j', (error, text, action) => {
-    expect(describeError(error)).toEqual({ text, action });
+    expect(describeError(error)).toMatchObject({ text, action });
   });
 });
 
