@@ -14,5 +14,6 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
-  use: { trace: 'retain-on-failure' },
+  // Bounded actions, so a stuck control fails with its name instead of running into the test timeout.
+  use: { trace: 'retain-on-failure', actionTimeout: 10_000, navigationTimeout: 15_000 },
 });

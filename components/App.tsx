@@ -1,4 +1,5 @@
 /** The side panel: a header, the current screen, and one live region for results. */
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { usePanel } from './panel-context';
 import { CreateGroup } from './CreateGroup';
@@ -13,12 +14,12 @@ export function App() {
   return (
     <div class="panel">
       <header class="topbar">
-        <h1>Zoko Groups</h1>
+        <h1>{i18n.t('extName')}</h1>
         <span class="spacer" />
         {route.name === 'list' && (
-          <button type="button" class="primary small" onClick={panel.create}><Icon name="plus" />Create group</button>
+          <button type="button" class="primary small" onClick={panel.create}><Icon name="plus" />{i18n.t('list.createGroup')}</button>
         )}
-        <button type="button" class="icon" aria-label="Settings" title="Settings"
+        <button type="button" class="icon" aria-label={i18n.t('common.settings')} title={i18n.t('common.settings')}
           onClick={() => void browser.runtime.openOptionsPage()}>
           <Icon name="settings" />
         </button>

@@ -2,6 +2,7 @@
  * A real modal dialog (native <dialog>: focus stays inside, Escape closes) whose confirm button is named
  * for what it does: "Reset link", "Delete group", "Remove".
  */
+import { i18n } from '#i18n';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 
@@ -30,8 +31,8 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
         <h2 id={`${id}-title`}>{title}</h2>
         <div id={`${id}-body`} class="dialog-body">{children}</div>
         <div class="row dialog-actions">
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" class="danger" disabled={pending || confirmDisabled}>{pending ? 'Working…' : confirmLabel}</button>
+          <button type="button" onClick={onClose}>{i18n.t('common.cancel')}</button>
+          <button type="submit" class="danger" disabled={pending || confirmDisabled}>{pending ? i18n.t('common.working') : confirmLabel}</button>
         </div>
       </form>
     </dialog>

@@ -1,4 +1,5 @@
 /** Copies text to the clipboard and says "Copied" where the agent is looking. */
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { Icon } from './Icon';
 
@@ -9,7 +10,7 @@ interface Props {
   compact?: boolean;
 }
 
-export function CopyButton({ text, label = 'Copy invite link', compact }: Props) {
+export function CopyButton({ text, label = i18n.t('common.copyInviteLink'), compact }: Props) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   async function copy(e: Event) {
     e.stopPropagation();
@@ -21,7 +22,7 @@ export function CopyButton({ text, label = 'Copy invite link', compact }: Props)
     }
     setTimeout(() => setState('idle'), 2000);
   }
-  const shown = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : compact ? null : label;
+  const shown = state === 'copied' ? i18n.t('common.copied') : state === 'failed' ? i18n.t('common.copyFailed') : compact ? null : label;
   return (
     <button type="button" class={`small copy ${state}`} onClick={copy} aria-label={label} title={label}>
       {state === 'copied' ? <Icon name="check" /> : <Icon name="copy" />}

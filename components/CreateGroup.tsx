@@ -1,4 +1,5 @@
 /** Create a group. A 200 opens it; a 202 shows "Creating…" on the list until the background sees it appear. */
+import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { createAction } from '../utils/models/action';
 import { checkSubject } from '../utils/validation';
@@ -21,26 +22,26 @@ export function CreateGroup() {
     const r = await create.run(check.value);
     if (!r) return; // error shown; the subject stays as typed
     if (r.status === 'created') {
-      panel.announce(`${r.subject} created`);
+      panel.announce(i18n.t('create.created', [r.subject]));
       panel.openGroup(r.id);
     } else {
-      panel.back(`Zoko is creating “${r.subject}”. It appears in the list when WhatsApp confirms it.`);
+      panel.back(i18n.t('create.pending', [r.subject]));
     }
   }
 
   return (
     <section class="create" aria-labelledby="create-title">
       <div class="group-head">
-        <button type="button" class="icon" aria-label="Back to groups" title="Back to groups" onClick={() => panel.back()}>
+        <button type="button" class="icon" aria-label={i18n.t('common.backToGroups')} title={i18n.t('common.backToGroups')} onClick={() => panel.back()}>
           <Icon name="back" />
         </button>
-        <h2 id="create-title">Create group</h2>
+        <h2 id="create-title">{i18n.t('create.title')}</h2>
       </div>
       <form onSubmit={submit} noValidate class="card">
-        <SubjectField value={subject} touched={touched} autoFocus hint="The group's name in WhatsApp, up to 128 characters." />
+        <SubjectField value={subject} touched={touched} autoFocus hint={i18n.t('create.hint')} />
         <ErrorNotice error={create.error.value} />
         <button type="submit" class="primary" disabled={create.pending.value}>
-          {create.pending.value ? 'Creating…' : 'Create group'}
+          {create.pending.value ? i18n.t('create.creating') : i18n.t('create.submit')}
         </button>
       </form>
     </section>

@@ -1,4 +1,5 @@
 /** Deleting a group: the agent types its subject to confirm. */
+import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import type { GroupModel } from '../utils/models/group-model';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -17,21 +18,21 @@ export function DeleteGroup({ model }: { model: GroupModel }) {
     if (typed.value.trim() !== subject.trim()) return;
     if (!(await deleteGroup.run())) return;
     confirming.value = false;
-    panel.back(`“${subject}” was deleted.`);
-    panel.announce(`${subject} deleted`);
+    panel.back(i18n.t('delete.done', [subject]));
+    panel.announce(i18n.t('delete.announce', [subject]));
   }
 
   return (
     <details class="card danger-zone">
-      <summary><h3>Delete group</h3></summary>
-      <p class="small-text muted">The business leaves the WhatsApp group and Zoko deletes it. This cannot be undone.</p>
-      <button type="button" class="danger" onClick={() => { typed.value = ''; confirming.value = true; }}>Delete group…</button>
+      <summary><h3>{i18n.t('delete.title')}</h3></summary>
+      <p class="small-text muted">{i18n.t('delete.text')}</p>
+      <button type="button" class="danger" onClick={() => { typed.value = ''; confirming.value = true; }}>{i18n.t('delete.open')}</button>
       {confirming.value && (
-        <ConfirmDialog title={`Delete “${subject}”?`} confirmLabel="Delete group" pending={deleteGroup.pending.value}
+        <ConfirmDialog title={i18n.t('delete.confirmTitle', [subject])} confirmLabel={i18n.t('delete.confirm')} pending={deleteGroup.pending.value}
           confirmDisabled={typed.value.trim() !== subject.trim()} onConfirm={() => void confirm()}
           onClose={() => { confirming.value = false; deleteGroup.clearError(); }}>
-          <p>Members stay in WhatsApp, but the group is gone from Zoko and its invite link stops working.</p>
-          <Field label="Type the group name to confirm">
+          <p>{i18n.t('delete.body')}</p>
+          <Field label={i18n.t('delete.typeName')}>
             <input value={typed} onInput={(e) => (typed.value = e.currentTarget.value)} autoComplete="off" />
           </Field>
           <ErrorNotice error={deleteGroup.error.value} />

@@ -2,6 +2,7 @@
  * The group list: search as you type, people-waiting first, one-click "Copy invite link".
  * Windowed (fixed row height) so 10,000 groups render as a screenful of rows.
  */
+import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -44,9 +45,9 @@ export function GroupList() {
   if (model.configured.value === false) {
     return (
       <section class="empty" aria-labelledby="connect-title">
-        <h2 id="connect-title">Connect to Zoko</h2>
-        <p class="muted">Add your Zoko API key in the settings to see your WhatsApp groups here.</p>
-        <button type="button" class="primary" onClick={() => void browser.runtime.openOptionsPage()}>Open settings</button>
+        <h2 id="connect-title">{i18n.t('list.connectTitle')}</h2>
+        <p class="muted">{i18n.t('list.connectText')}</p>
+        <button type="button" class="primary" onClick={() => void browser.runtime.openOptionsPage()}>{i18n.t('common.openSettings')}</button>
       </section>
     );
   }
@@ -55,42 +56,42 @@ export function GroupList() {
   const last = Math.min(visible.length, Math.ceil((scrollTop.value + viewport.value) / ROW_HEIGHT) + OVERSCAN);
 
   return (
-    <section class="list-screen" aria-label="Groups">
+    <section class="list-screen" aria-label={i18n.t('list.region')}>
       <div class="toolbar">
         <div class="search">
           <Icon name="search" />
-          <input type="search" aria-label="Search groups" placeholder="Search by name or group id"
+          <input type="search" aria-label={i18n.t('list.search')} placeholder={i18n.t('list.searchPlaceholder')}
             value={model.query} onInput={(e) => (model.query.value = e.currentTarget.value)} autoFocus />
         </div>
-        <button type="button" class="icon" aria-label="Refresh" title="Refresh" onClick={() => void model.refresh()}
+        <button type="button" class="icon" aria-label={i18n.t('list.refresh')} title={i18n.t('list.refresh')} onClick={() => void model.refresh()}
           disabled={status !== 'idle'}>
           <Icon name="refresh" />
         </button>
       </div>
       <div class="list-meta row small-text muted">
         <span>
-          {model.total.value} groups{waiting > 0 ? ` · ${waiting} waiting to join` : ''}
+          {i18n.t('list.count', model.total.value)}{waiting > 0 ? i18n.t('list.waitingSuffix', [String(waiting)]) : ''}
         </span>
         <span class="spacer" />
-        {status === 'updating' && <span class="updating" role="status">Updating…</span>}
+        {status === 'updating' && <span class="updating" role="status">{i18n.t('list.updating')}</span>}
       </div>
       {panel.flash.value && <p class="notice ok" role="status">{panel.flash.value}</p>}
       <ErrorNotice error={model.error.value} onRetry={() => void model.refresh()} />
       {model.creations.value.map((c) => (
         <div key={c.requestId} class="creating row" role="status">
-          <span class="spinner" aria-hidden="true" /> Creating “{c.subject}”…
+          <span class="spinner" aria-hidden="true" /> {i18n.t('list.creating', [c.subject])}
         </div>
       ))}
       {status === 'loading' && visible.length === 0 && <SkeletonRows />}
       {status !== 'loading' && model.groups.value.length === 0 && !model.error.value && (
         <div class="empty">
-          <h2>No groups yet</h2>
-          <p class="muted">Create the first WhatsApp group for your store.</p>
-          <button type="button" class="primary" onClick={panel.create}>Create group</button>
+          <h2>{i18n.t('list.emptyTitle')}</h2>
+          <p class="muted">{i18n.t('list.emptyText')}</p>
+          <button type="button" class="primary" onClick={panel.create}>{i18n.t('list.createGroup')}</button>
         </div>
       )}
       {model.groups.value.length > 0 && visible.length === 0 && (
-        <p class="empty muted">No group matches “{model.query.value}”.</p>
+        <p class="empty muted">{i18n.t('list.noMatch', [model.query.value])}</p>
       )}
       <div class="scroller" ref={scroller} onScroll={(e) => (scrollTop.value = e.currentTarget.scrollTop)}>
         <ul role="list" class="rows" style={{ height: `${visible.length * ROW_HEIGHT}px` }}>
@@ -112,12 +113,12 @@ function GroupRow({ group: g, waiting, top, onOpen, position, size }: RowProps) 
       <button type="button" class="row-main" onClick={onOpen}>
         <span class="subject">{g.subject}</span>
         <span class="meta">
-          <span>{g.participantCount}/{MAX_PARTICIPANTS} members</span>
-          {g.autoApproval && <span class="tag">Auto-approve</span>}
-          {g.suspended && <span class="tag warn">Suspended</span>}
+          <span>{i18n.t('list.members', [String(g.participantCount), String(MAX_PARTICIPANTS)])}</span>
+          {g.autoApproval && <span class="tag">{i18n.t('list.autoApprove')}</span>}
+          {g.suspended && <span class="tag warn">{i18n.t('list.suspended')}</span>}
         </span>
       </button>
-      {waiting > 0 && <span class="pending" title={`${waiting} waiting to join`}>{waiting}<span class="sr-only"> waiting to join</span></span>}
+      {waiting > 0 && <span class="pending" title={i18n.t('list.waiting', [String(waiting)])}>{waiting}<span class="sr-only">{i18n.t('list.waitingSr')}</span></span>}
       {isWhatsAppInviteLink(g.inviteLink) && <CopyButton text={g.inviteLink} compact />}
     </li>
   );
@@ -125,7 +126,7 @@ function GroupRow({ group: g, waiting, top, onOpen, position, size }: RowProps) 
 
 function SkeletonRows() {
   return (
-    <div aria-busy="true" aria-label="Loading groups">
+    <div aria-busy="true" aria-label={i18n.t('list.loadingGroups')}>
       {[0, 1, 2, 3].map((i) => <div key={i} class="skeleton" />)}
     </div>
   );

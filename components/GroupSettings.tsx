@@ -1,4 +1,5 @@
 /** Subject, join approval mode and the auto-approval switch. */
+import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import type { GroupModel } from '../utils/models/group-model';
 import { checkSubject } from '../utils/validation';
@@ -25,7 +26,7 @@ export function GroupSettings({ model }: { model: GroupModel }) {
       subject: check.value !== group.subject ? check.value : undefined,
       joinApprovalMode: mode.value !== (group.autoApproval ? 'auto_approve' : 'approval_required') ? mode.value : undefined,
     };
-    if (await saveSettings.run(changes)) panel.announce('Settings saved');
+    if (await saveSettings.run(changes)) panel.announce(i18n.t('settings.saved'));
   }
 
   // Optimistic: the switch moves at once and moves back if Zoko refuses.
@@ -36,30 +37,30 @@ export function GroupSettings({ model }: { model: GroupModel }) {
     auto.value = null;
     if (g) {
       mode.value = g.autoApproval ? 'auto_approve' : 'approval_required';
-      panel.announce(g.autoApproval ? 'Auto-approval on' : 'Auto-approval off');
+      panel.announce(i18n.t(g.autoApproval ? 'settings.autoOn' : 'settings.autoOff'));
     }
   }
 
   return (
     <details class="card">
-      <summary><h3>Settings</h3></summary>
+      <summary><h3>{i18n.t('settings.title')}</h3></summary>
       <label class="switch">
         <input type="checkbox" role="switch" checked={auto.value ?? group.autoApproval} disabled={setAutoApproval.pending.value}
           onChange={(e) => void toggle(e.currentTarget.checked)} />
-        <span>Auto-approve join requests</span>
+        <span>{i18n.t('settings.autoApprove')}</span>
       </label>
       <ErrorNotice error={setAutoApproval.error.value} />
       <form onSubmit={save} noValidate>
         <SubjectField value={subject} touched={touched} />
-        <Field label="Join approval mode">
+        <Field label={i18n.t('settings.mode')}>
           <select value={mode} onChange={(e) => (mode.value = e.currentTarget.value as JoinApprovalMode)}>
-            <option value="approval_required">Approval required</option>
-            <option value="auto_approve">Approve automatically</option>
+            <option value="approval_required">{i18n.t('settings.modeRequired')}</option>
+            <option value="auto_approve">{i18n.t('settings.modeAuto')}</option>
           </select>
         </Field>
         <ErrorNotice error={saveSettings.error.value} />
         <button type="submit" class="primary" disabled={saveSettings.pending.value}>
-          {saveSettings.pending.value ? 'Saving…' : 'Save'}
+          {saveSettings.pending.value ? i18n.t('common.saving') : i18n.t('common.save')}
         </button>
       </form>
     </details>

@@ -1,4 +1,5 @@
 /** One group: who is waiting, the invite link, inviting, members, settings, template, delete. */
+import { i18n } from '#i18n';
 import { useEffect, useRef } from 'preact/hooks';
 import { formatDate } from '../utils/time';
 import { DeleteGroup } from './DeleteGroup';
@@ -22,21 +23,21 @@ export function GroupView({ id }: { id: string }) {
   const subject = (known.current = group?.subject ?? cached?.subject ?? known.current);
 
   useEffect(() => {
-    if (model.gone.value) panel.back(`“${known.current || 'That group'}” no longer exists on Zoko.`);
+    if (model.gone.value) panel.back(i18n.t('group.gone', [known.current || i18n.t('group.thatGroup')]));
   }, [model.gone.value]);
 
   return (
     <section class="group-view" aria-labelledby="group-title">
       <div class="group-head">
-        <button type="button" class="icon" aria-label="Back to groups" title="Back to groups" onClick={() => panel.back()}>
+        <button type="button" class="icon" aria-label={i18n.t('common.backToGroups')} title={i18n.t('common.backToGroups')} onClick={() => panel.back()}>
           <Icon name="back" />
         </button>
         <div class="group-title">
           <h2 id="group-title">{subject}</h2>
           <p class="small-text muted">
             {group?.whatsappGroupId ?? cached?.whatsappGroupId}
-            {group?.createdAt && ` · created ${formatDate(group.createdAt)}`}
-            {group?.updatedAt && ` · updated ${formatDate(group.updatedAt)}`}
+            {group?.createdAt && i18n.t('group.created', [formatDate(group.createdAt)])}
+            {group?.updatedAt && i18n.t('group.updated', [formatDate(group.updatedAt)])}
           </p>
         </div>
       </div>
@@ -44,10 +45,10 @@ export function GroupView({ id }: { id: string }) {
         onBack={() => panel.back()} />
       {model.readOnly.value && (
         <p class="notice warn" role="note">
-          WhatsApp has suspended this group. You can look, but nothing can be changed until WhatsApp lifts the suspension.
+          {i18n.t('group.suspendedNote')}
         </p>
       )}
-      {!group && !model.loadError.value && <div class="skeleton tall" aria-busy="true" aria-label="Loading group" />}
+      {!group && !model.loadError.value && <div class="skeleton tall" aria-busy="true" aria-label={i18n.t('group.loading')} />}
       {group && (
         <>
           <JoinRequests model={model} />

@@ -1,4 +1,5 @@
 /** The invite link: copy it, show it as a QR code, or reset it (the old link stops working). */
+import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { isWhatsAppInviteLink } from '../utils/invite-link';
 import type { GroupModel } from '../utils/models/group-model';
@@ -19,12 +20,12 @@ export function InviteLink({ model }: { model: GroupModel }) {
   async function reset() {
     const fresh = await resetLink.run();
     confirming.value = false;
-    if (fresh) panel.announce('Invite link reset. The old link no longer works.');
+    if (fresh) panel.announce(i18n.t('link.resetDone'));
   }
 
   return (
     <section class="card" aria-labelledby="link-title">
-      <div class="card-head"><h3 id="link-title">Invite link</h3></div>
+      <div class="card-head"><h3 id="link-title">{i18n.t('link.title')}</h3></div>
       {link ? (
         safe ? (
           <a class="link-text" href={link} target="_blank" rel="noopener noreferrer" data-testid="invite-link">{link}</a>
@@ -32,26 +33,26 @@ export function InviteLink({ model }: { model: GroupModel }) {
           <p class="link-text" data-testid="invite-link">{link}</p>
         )
       ) : (
-        <p class="muted">This group has no invite link yet.</p>
+        <p class="muted">{i18n.t('link.none')}</p>
       )}
-      {link && !safe && <p class="small-text muted">This is not a WhatsApp invite link, so it is shown as text only.</p>}
+      {link && !safe && <p class="small-text muted">{i18n.t('link.notWhatsApp')}</p>}
       <div class="row">
         {safe && <CopyButton text={link} />}
         {safe && (
           <button type="button" class="small" aria-expanded={showQr.value} onClick={() => (showQr.value = !showQr.value)}>
-            {showQr.value ? 'Hide QR code' : 'Show QR code'}
+            {showQr.value ? i18n.t('link.hideQr') : i18n.t('link.showQr')}
           </button>
         )}
         {!model.readOnly.value && (
-          <button type="button" class="small" onClick={() => (confirming.value = true)}>Reset invite link</button>
+          <button type="button" class="small" onClick={() => (confirming.value = true)}>{i18n.t('link.reset')}</button>
         )}
       </div>
       <ErrorNotice error={resetLink.error.value} />
-      {showQr.value && safe && <QrCode text={link} label={`QR code for ${link}`} />}
+      {showQr.value && safe && <QrCode text={link} label={i18n.t('link.qrLabel', [link])} />}
       {confirming.value && (
-        <ConfirmDialog title="Reset the invite link?" confirmLabel="Reset link" pending={resetLink.pending.value}
+        <ConfirmDialog title={i18n.t('link.resetTitle')} confirmLabel={i18n.t('link.resetConfirm')} pending={resetLink.pending.value}
           onConfirm={() => void reset()} onClose={() => (confirming.value = false)}>
-          <p>The current link stops working at once: anyone who has it can no longer join with it. A new link is made.</p>
+          <p>{i18n.t('link.resetBody')}</p>
           {resetLink.error.value && <ErrorNotice error={resetLink.error.value} />}
         </ConfirmDialog>
       )}

@@ -2,6 +2,7 @@
  * Invite by phone number: paste anything (lines, a CSV column, +, spaces, 00, (0)); see what is valid,
  * invalid (and why) and duplicated before sending; after sending, what happened to each number.
  */
+import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { GroupModel } from '../utils/models/group-model';
@@ -45,45 +46,46 @@ export function InviteMembers({ model }: { model: GroupModel }) {
     if (!r) return; // the error shows below; the text stays as typed
     result.value = r;
     text.value = '';
-    panel.announce(`${r.sent.length} ${r.sent.length === 1 ? 'invitation' : 'invitations'} sent`
-      + `${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}${r.failed.length ? `, ${r.failed.length} failed` : ''}`);
+    panel.announce(i18n.t('invite.announceSent', r.sent.length)
+      + (r.skipped.length ? i18n.t('invite.announceSkipped', [String(r.skipped.length)]) : '')
+      + (r.failed.length ? i18n.t('invite.announceFailed', [String(r.failed.length)]) : ''));
     void model.load();
   }
 
   return (
     <section class="card" aria-labelledby="invite-title">
-      <div class="card-head"><h3 id="invite-title">Invite members</h3></div>
+      <div class="card-head"><h3 id="invite-title">{i18n.t('invite.title')}</h3></div>
       <form onSubmit={send}>
-        <Field label="Phone numbers" hint={`One per line, or paste a column. Without a country code, numbers are read as ${country ?? 'your default country'}.`}>
+        <Field label={i18n.t('invite.numbers')} hint={i18n.t('invite.hint', [country ?? i18n.t('invite.defaultCountry')])}>
           <textarea rows={3} value={text} onInput={(e) => { text.value = e.currentTarget.value; result.value = null; }}
             placeholder={'+91 98765 43210\n098765 43211'} />
         </Field>
         {p && (
           <div class="preview" aria-live="polite">
             <p>
-              <strong>{p.valid.length}</strong> valid
-              {p.invalid.length > 0 && <>, <strong>{p.invalid.length}</strong> invalid</>}
-              {p.duplicates.length > 0 && <>, <strong>{p.duplicates.length}</strong> duplicate</>}
-              {p.truncated && ' (only the first 1,000 were read)'}
+              {i18n.t('invite.valid', [String(p.valid.length)])}
+              {p.invalid.length > 0 && i18n.t('invite.invalid', [String(p.invalid.length)])}
+              {p.duplicates.length > 0 && i18n.t('invite.duplicate', [String(p.duplicates.length)])}
+              {p.truncated && i18n.t('invite.truncated')}
             </p>
             {p.invalid.length > 0 && (
-              <ul class="small-text outcome failed" aria-label="Invalid numbers">
+              <ul class="small-text outcome failed" aria-label={i18n.t('invite.invalidList')}>
                 {p.invalid.slice(0, 20).map((n, i) => <li key={i}>{n.input}: {n.reason}</li>)}
               </ul>
             )}
             {p.duplicates.length > 0 && (
-              <p class="small-text muted">Duplicates are sent once: {p.duplicates.slice(0, 5).map((d) => d.input).join(', ')}</p>
+              <p class="small-text muted">{i18n.t('invite.duplicatesOnce', [p.duplicates.slice(0, 5).map((d) => d.input).join(', ')])}</p>
             )}
             {p.valid.length > seats && (
               <p class="notice warn small-text" role="note">
-                Only {seats} of 8 seats are free: some invitations may not be accepted.
+                {i18n.t('invite.seats', [String(seats)])}
               </p>
             )}
           </div>
         )}
         <ErrorNotice error={invite.error.value} />
         <button type="submit" class="primary" disabled={!p || p.valid.length === 0 || invite.pending.value}>
-          {invite.pending.value ? 'Inviting…' : 'Invite'}
+          {invite.pending.value ? i18n.t('common.inviting') : i18n.t('common.invite')}
         </button>
       </form>
       {result.value && <InviteOutcome result={result.value} />}
@@ -93,12 +95,12 @@ export function InviteMembers({ model }: { model: GroupModel }) {
 
 function InviteOutcome({ result }: { result: InviteResult }) {
   return (
-    <ul class="items outcome-list" aria-label="Invitation results">
-      {result.sent.map((n) => <li key={`s${n}`} class="outcome sent">{displayNumber(n)}: sent</li>)}
+    <ul class="items outcome-list" aria-label={i18n.t('invite.results')}>
+      {result.sent.map((n) => <li key={`s${n}`} class="outcome sent">{i18n.t('invite.sent', [displayNumber(n)])}</li>)}
       {result.skipped.map((n) => (
-        <li key={`k${n}`} class="outcome skipped">{displayNumber(n)}: skipped (already a member or invited)</li>
+        <li key={`k${n}`} class="outcome skipped">{i18n.t('invite.skipped', [displayNumber(n)])}</li>
       ))}
-      {result.failed.map((f) => <li key={`f${f.phoneNumber}`} class="outcome failed">{displayNumber(f.phoneNumber)}: failed, {f.reason}</li>)}
+      {result.failed.map((f) => <li key={`f${f.phoneNumber}`} class="outcome failed">{i18n.t('invite.failed', [displayNumber(f.phoneNumber), f.reason])}</li>)}
     </ul>
   );
 }

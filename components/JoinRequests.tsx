@@ -1,4 +1,5 @@
 /** People waiting to join: approve or reject one, some (selected) or all. */
+import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { displayNumber } from '../utils/phone-format';
 import type { JoinDecision } from '../utils/messaging';
@@ -20,7 +21,7 @@ export function JoinRequests({ model }: { model: GroupModel }) {
     if (left) {
       selected.value = new Set();
       const n = ids.length;
-      panel.announce(`${n} ${n === 1 ? 'request' : 'requests'} ${action === 'approve' ? 'approved' : 'rejected'}`);
+      panel.announce(i18n.t(action === 'approve' ? 'requests.approved' : 'requests.rejected', n));
     }
   }
 
@@ -35,41 +36,41 @@ export function JoinRequests({ model }: { model: GroupModel }) {
   return (
     <section class="card" aria-labelledby="jr-title">
       <div class="card-head">
-        <h3 id="jr-title">Join requests</h3>
-        {requests.length > 0 && <span class="count">{requests.length}<span class="sr-only"> waiting</span></span>}
+        <h3 id="jr-title">{i18n.t('requests.title')}</h3>
+        {requests.length > 0 && <span class="count">{requests.length}<span class="sr-only">{i18n.t('requests.waitingSr')}</span></span>}
         <span class="spacer" />
-        {model.group.value?.autoApproval && <span class="tag">Auto-approve on</span>}
+        {model.group.value?.autoApproval && <span class="tag">{i18n.t('requests.autoOn')}</span>}
       </div>
       <ErrorNotice error={decide.error.value} onRetry={() => void model.refreshRequests.run()} />
       {model.requests.value === null ? (
-        <p class="muted">Could not load join requests.</p>
+        <p class="muted">{i18n.t('requests.couldNotLoad')}</p>
       ) : requests.length === 0 ? (
-        <p class="muted">Nobody is waiting to join.</p>
+        <p class="muted">{i18n.t('requests.none')}</p>
       ) : (
         <>
           {!readOnly && (
             <div class="row bulk">
               {some.length > 0 ? (
                 <>
-                  <span class="small-text">{some.length} selected</span>
-                  <button type="button" class="small" disabled={busy} onClick={() => void run('approve', some)}>Approve selected</button>
-                  <button type="button" class="small" disabled={busy} onClick={() => void run('reject', some)}>Reject selected</button>
+                  <span class="small-text">{i18n.t('requests.selected', [String(some.length)])}</span>
+                  <button type="button" class="small" disabled={busy} onClick={() => void run('approve', some)}>{i18n.t('requests.approveSelected')}</button>
+                  <button type="button" class="small" disabled={busy} onClick={() => void run('reject', some)}>{i18n.t('requests.rejectSelected')}</button>
                 </>
               ) : (
                 <>
                   <button type="button" class="small primary" disabled={busy}
-                    onClick={() => void run('approve', requests.map((r) => r.id))}>Approve all</button>
+                    onClick={() => void run('approve', requests.map((r) => r.id))}>{i18n.t('requests.approveAll')}</button>
                   <button type="button" class="small" disabled={busy}
-                    onClick={() => void run('reject', requests.map((r) => r.id))}>Reject all</button>
+                    onClick={() => void run('reject', requests.map((r) => r.id))}>{i18n.t('requests.rejectAll')}</button>
                 </>
               )}
             </div>
           )}
-          <ul class="items" aria-label="Join requests">
+          <ul class="items" aria-label={i18n.t('requests.list')}>
             {requests.map((r) => (
               <li key={r.id} class="item" aria-label={r.name || displayNumber(r.waId)}>
                 {!readOnly && (
-                  <input type="checkbox" aria-label={`Select ${r.name || displayNumber(r.waId)}`}
+                  <input type="checkbox" aria-label={i18n.t('requests.select', [r.name || displayNumber(r.waId)])}
                     checked={selected.value.has(r.id)} onChange={() => toggle(r.id)} />
                 )}
                 <div class="item-main">
@@ -79,8 +80,8 @@ export function JoinRequests({ model }: { model: GroupModel }) {
                 </div>
                 {!readOnly && (
                   <div class="row nowrap">
-                    <button type="button" class="small" disabled={busy} onClick={() => void run('approve', [r.id])}>Approve</button>
-                    <button type="button" class="small" disabled={busy} onClick={() => void run('reject', [r.id])}>Reject</button>
+                    <button type="button" class="small" disabled={busy} onClick={() => void run('approve', [r.id])}>{i18n.t('requests.approve')}</button>
+                    <button type="button" class="small" disabled={busy} onClick={() => void run('reject', [r.id])}>{i18n.t('requests.reject')}</button>
                   </div>
                 )}
               </li>

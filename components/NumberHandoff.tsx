@@ -1,4 +1,5 @@
 /** A number chosen with "Invite this number" on a page: shown normalised, with a group picker and one "Invite". */
+import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { createAction } from '../utils/models/action';
@@ -51,47 +52,47 @@ export function NumberHandoff() {
     const r = await invite.run(chosen, n.waId);
     if (!r) return;
     result.value = r;
-    const subject = groups.find((g) => g.id === chosen)?.subject ?? 'the group';
-    panel.announce(r.sent.length ? `Invitation sent to ${displayNumber(n.waId)} for ${subject}` : `${displayNumber(n.waId)} was not invited`);
+    const subject = groups.find((g) => g.id === chosen)?.subject ?? i18n.t('notify.theGroup');
+    panel.announce(r.sent.length ? i18n.t('handoff.announceSent', [displayNumber(n.waId), subject]) : i18n.t('handoff.announceNot', [displayNumber(n.waId)]));
   }
 
   const n = parsed.value;
   return (
     <section class="handoff" aria-labelledby="handoff-title">
       <div class="group-head">
-        <button type="button" class="icon" aria-label="Back to groups" title="Back to groups" onClick={() => void close()}>
+        <button type="button" class="icon" aria-label={i18n.t('common.backToGroups')} title={i18n.t('common.backToGroups')} onClick={() => void close()}>
           <Icon name="back" />
         </button>
-        <h2 id="handoff-title">Invite this number</h2>
+        <h2 id="handoff-title">{i18n.t('handoff.title')}</h2>
       </div>
       <div class="card">
         {!n ? (
-          <p class="muted">Reading the number…</p>
+          <p class="muted">{i18n.t('handoff.reading')}</p>
         ) : 'waId' in n ? (
           <form onSubmit={send}>
             <p class="big-number" data-testid="handoff-number">{displayNumber(n.waId)}</p>
-            <p class="small-text muted">From the selection “{n.input}”</p>
-            <Field label="Group">
+            <p class="small-text muted">{i18n.t('handoff.from', [n.input])}</p>
+            <Field label={i18n.t('handoff.group')}>
               <select value={chosen} onChange={(e) => (groupId.value = e.currentTarget.value)}>
                 {ordered.map((g) => <option key={g.id} value={g.id}>{g.subject}</option>)}
               </select>
             </Field>
             <ErrorNotice error={invite.error.value} />
             <button type="submit" class="primary" disabled={invite.pending.value || !chosen}>
-              {invite.pending.value ? 'Inviting…' : 'Invite'}
+              {invite.pending.value ? i18n.t('common.inviting') : i18n.t('common.invite')}
             </button>
           </form>
         ) : (
           <div class="notice error" role="alert">
-            <p>“{n.input}” cannot be invited: {n.reason}.</p>
-            <p class="small-text">Select a phone number with its country code, e.g. +91 98765 43210, and try again.</p>
+            <p>{i18n.t('handoff.cannot', [n.input, n.reason])}</p>
+            <p class="small-text">{i18n.t('handoff.howTo')}</p>
           </div>
         )}
         {result.value && (
           <p class="notice ok" role="status">
-            {result.value.sent.length > 0 && 'Invitation sent.'}
-            {result.value.skipped.length > 0 && 'Skipped: this number is already a member or has an invitation.'}
-            {result.value.failed.map((f) => `Failed: ${f.reason}.`).join(' ')}
+            {result.value.sent.length > 0 && i18n.t('handoff.sent')}
+            {result.value.skipped.length > 0 && i18n.t('handoff.skipped')}
+            {result.value.failed.map((f) => i18n.t('handoff.failed', [f.reason])).join(' ')}
           </p>
         )}
       </div>

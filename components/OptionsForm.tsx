@@ -1,4 +1,5 @@
 /** The options page: API key and the agent's identity. The key is sent to the background and never read back. */
+import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { validateConfig, type ConfigField, type PublicConfig } from '../utils/config';
@@ -35,10 +36,10 @@ export function OptionsForm() {
     const input = { apiKey: apiKey.value.trim() || undefined, settings: settings.value };
     errors.value = validateConfig(input, Boolean(config.value?.configured));
     if (Object.keys(errors.value).length > 0) {
-      status.value = { tone: 'error', text: 'Nothing was saved: fix the fields marked below.' };
+      status.value = { tone: 'error', text: i18n.t('options.fixFields') };
       return;
     }
-    status.value = { tone: 'busy', text: 'Saving…' };
+    status.value = { tone: 'busy', text: i18n.t('options.saving') };
     const r = await sendMessage('saveConfig', input);
     if (!r.ok) {
       status.value = { tone: 'error', text: describeError(r.error).text };
@@ -46,7 +47,7 @@ export function OptionsForm() {
     }
     config.value = r.data;
     apiKey.value = '';
-    status.value = { tone: 'ok', text: 'Saved.' };
+    status.value = { tone: 'ok', text: i18n.t('options.saved') };
   }
 
   async function signOut() {
@@ -57,70 +58,68 @@ export function OptionsForm() {
       return;
     }
     config.value = r.data;
-    status.value = { tone: 'ok', text: 'Signed out. The key and the cached groups were removed from this browser.' };
+    status.value = { tone: 'ok', text: i18n.t('options.signedOut') };
   }
 
   async function test() {
-    status.value = { tone: 'busy', text: 'Testing the connection…' };
+    status.value = { tone: 'busy', text: i18n.t('options.testing') };
     const r = await sendMessage('testConnection');
     status.value = r.ok
-      ? { tone: 'ok', text: `Connected — ${r.data.groupCount} ${r.data.groupCount === 1 ? 'group' : 'groups'}` }
+      ? { tone: 'ok', text: i18n.t('options.connected', r.data.groupCount) }
       : { tone: 'error', text: describeError(r.error).text };
   }
 
-  const keyHint = config.value?.configured ? `A key ending in ${config.value.last4} is saved. Leave empty to keep it.` : undefined;
+  const keyHint = config.value?.configured ? i18n.t('options.keyHint', [config.value.last4]) : undefined;
 
   return (
     <main class="options">
-      <h1>Zoko Groups settings</h1>
+      <h1>{i18n.t('options.title')}</h1>
       <form onSubmit={save} noValidate>
-        <Field label="API key" error={errors.value.apiKey} hint={keyHint}>
+        <Field label={i18n.t('options.apiKey')} error={errors.value.apiKey} hint={keyHint}>
           <input type="password" autoComplete="off" spellcheck={false} value={apiKey}
-            placeholder={config.value?.configured ? `•••• ${config.value.last4}` : 'Paste your Zoko API key'}
+            placeholder={config.value?.configured ? `•••• ${config.value.last4}` : i18n.t('options.keyPlaceholder')}
             onInput={(e) => (apiKey.value = e.currentTarget.value)} />
         </Field>
-        <Field label="Agent ID" error={errors.value.agentId} hint="Sent when you create a group.">
+        <Field label={i18n.t('options.agentId')} error={errors.value.agentId} hint={i18n.t('options.agentIdHint')}>
           <input value={settings.value.agentId} onInput={(e) => set({ agentId: e.currentTarget.value })} />
         </Field>
-        <Field label="Agent email" error={errors.value.agentEmail} hint="Sent when you change settings or remove participants.">
+        <Field label={i18n.t('options.agentEmail')} error={errors.value.agentEmail} hint={i18n.t('options.agentEmailHint')}>
           <input type="email" value={settings.value.agentEmail} onInput={(e) => set({ agentEmail: e.currentTarget.value })} />
         </Field>
-        <Field label="Default country" error={errors.value.defaultCountry} hint="For numbers typed without a country code.">
+        <Field label={i18n.t('options.country')} error={errors.value.defaultCountry} hint={i18n.t('options.countryHint')}>
           <select value={settings.value.defaultCountry} onChange={(e) => set({ defaultCountry: e.currentTarget.value })}>
             {countryOptions().map((c) => <option key={c.code} value={c.code}>{c.label}</option>)}
           </select>
         </Field>
-        <Field label="Join-request checks per minute" error={errors.value.pollBudgetPerMinute}
-          hint="How many groups the toolbar badge may check each minute. Lower it if Zoko says you are rate limited.">
+        <Field label={i18n.t('options.budget')} error={errors.value.pollBudgetPerMinute} hint={i18n.t('options.budgetHint')}>
           <input type="number" min={2} max={600} step={1} value={settings.value.pollBudgetPerMinute}
             onInput={(e) => set({ pollBudgetPerMinute: Number(e.currentTarget.value) })} />
         </Field>
-        <Field label="Seconds between badge refreshes" error={errors.value.pollIntervalSeconds}
-          hint="Chrome checks at most every 30 seconds.">
+        <Field label={i18n.t('options.interval')} error={errors.value.pollIntervalSeconds} hint={i18n.t('options.intervalHint')}>
           <input type="number" min={30} max={600} step={5} value={settings.value.pollIntervalSeconds}
             onInput={(e) => set({ pollIntervalSeconds: Number(e.currentTarget.value) })} />
         </Field>
         <label class="switch">
           <input type="checkbox" role="switch" checked={settings.value.notify} onChange={(e) => set({ notify: e.currentTarget.checked })} />
-          <span>Notify me of new join requests</span>
+          <span>{i18n.t('options.notify')}</span>
         </label>
         <div class="row">
-          <button type="submit" class="primary">Save</button>
-          <button type="button" onClick={test} disabled={!config.value?.configured}>Test connection</button>
+          <button type="submit" class="primary">{i18n.t('options.save')}</button>
+          <button type="button" onClick={test} disabled={!config.value?.configured}>{i18n.t('options.test')}</button>
         </div>
         <p role="status" class={`status ${status.value?.tone ?? ''}`}>{status.value?.text}</p>
       </form>
       {config.value?.configured && (
         <section class="sign-out" aria-labelledby="sign-out-title">
-          <h2 id="sign-out-title">Sign out</h2>
-          <p class="muted small-text">Removes the API key and everything cached from Zoko from this browser. Your agent details stay.</p>
-          <button type="button" class="danger" onClick={() => (signingOut.value = true)}>Sign out…</button>
+          <h2 id="sign-out-title">{i18n.t('options.signOutTitle')}</h2>
+          <p class="muted small-text">{i18n.t('options.signOutText')}</p>
+          <button type="button" class="danger" onClick={() => (signingOut.value = true)}>{i18n.t('options.signOutOpen')}</button>
         </section>
       )}
       {signingOut.value && (
-        <ConfirmDialog title="Sign out of Zoko?" confirmLabel="Sign out" onClose={() => (signingOut.value = false)}
+        <ConfirmDialog title={i18n.t('options.signOutConfirmTitle')} confirmLabel={i18n.t('options.signOutConfirm')} onClose={() => (signingOut.value = false)}
           onConfirm={() => void signOut()}>
-          <p>The API key and the cached groups are removed from this browser. You will need the key to sign in again.</p>
+          <p>{i18n.t('options.signOutBody')}</p>
         </ConfirmDialog>
       )}
     </main>

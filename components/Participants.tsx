@@ -1,4 +1,5 @@
 /** Members with their status; remove one or several, after a confirmation. */
+import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import type { GroupModel } from '../utils/models/group-model';
 import { displayNumber } from '../utils/phone-format';
@@ -22,7 +23,7 @@ export function Participants({ model }: { model: GroupModel }) {
     if (!done) return; // keep the dialog open with the error in it
     confirming.value = null;
     selected.value = new Set();
-    panel.announce(`${waIds.length} ${waIds.length === 1 ? 'participant' : 'participants'} removed`);
+    panel.announce(i18n.t('participants.removed', waIds.length));
   }
 
   const toggle = (wa: string) => {
@@ -36,32 +37,32 @@ export function Participants({ model }: { model: GroupModel }) {
   return (
     <section class="card" aria-labelledby="people-title">
       <div class="card-head">
-        <h3 id="people-title">Participants</h3>
-        <span class={`capacity ${joined >= MAX_PARTICIPANTS ? 'full' : ''}`}>{joined} of {MAX_PARTICIPANTS}</span>
+        <h3 id="people-title">{i18n.t('participants.title')}</h3>
+        <span class={`capacity ${joined >= MAX_PARTICIPANTS ? 'full' : ''}`}>{i18n.t('participants.capacity', [String(joined), String(MAX_PARTICIPANTS)])}</span>
       </div>
       {!readOnly && selected.value.size > 0 && (
         <div class="row bulk">
           <span class="small-text">{selected.value.size} selected</span>
-          <button type="button" class="small" onClick={() => (confirming.value = [...selected.value])}>Remove selected</button>
+          <button type="button" class="small" onClick={() => (confirming.value = [...selected.value])}>{i18n.t('participants.removeSelected')}</button>
         </div>
       )}
       {participants.length === 0 ? (
-        <p class="muted">Nobody has joined yet. Share the invite link or invite numbers above.</p>
+        <p class="muted">{i18n.t('participants.none')}</p>
       ) : (
-        <ul class="items" aria-label="Participants">
+        <ul class="items" aria-label={i18n.t('participants.list')}>
           {participants.map((p) => {
             const removable = !readOnly && p.status === 'joined' && !p.isAdmin;
             return (
               <li key={p.waId} class={`item ${p.status !== 'joined' ? 'inactive' : ''}`} aria-label={p.name || displayNumber(p.waId)}>
                 {removable ? (
-                  <input type="checkbox" aria-label={`Select ${p.name || displayNumber(p.waId)}`}
+                  <input type="checkbox" aria-label={i18n.t('participants.select', [p.name || displayNumber(p.waId)])}
                     checked={selected.value.has(p.waId)} onChange={() => toggle(p.waId)} />
                 ) : <span class="check-spacer" />}
                 <div class="item-main">
-                  <span class="name">{p.name || displayNumber(p.waId)}{p.isAdmin && <span class="tag">Admin</span>}</span>
+                  <span class="name">{p.name || displayNumber(p.waId)}{p.isAdmin && <span class="tag">{i18n.t('participants.admin')}</span>}</span>
                   <span class="small-text muted">{displayNumber(p.waId)} · {p.status}</span>
                 </div>
-                {removable && <button type="button" class="small" onClick={() => (confirming.value = [p.waId])}>Remove</button>}
+                {removable && <button type="button" class="small" onClick={() => (confirming.value = [p.waId])}>{i18n.t('participants.remove')}</button>}
               </li>
             );
           })}
@@ -69,10 +70,10 @@ export function Participants({ model }: { model: GroupModel }) {
       )}
       {confirming.value && (
         <ConfirmDialog
-          title={confirming.value.length === 1 ? `Remove ${label(confirming.value[0]!)}?` : `Remove ${confirming.value.length} participants?`}
-          confirmLabel="Remove" pending={remove.pending.value} onConfirm={() => void confirmRemove()}
+          title={confirming.value.length === 1 ? i18n.t('participants.removeOne', [label(confirming.value[0]!)]) : i18n.t('participants.removeMany', [String(confirming.value.length)])}
+          confirmLabel={i18n.t('participants.remove')} pending={remove.pending.value} onConfirm={() => void confirmRemove()}
           onClose={() => { confirming.value = null; remove.clearError(); }}>
-          <p>They leave the WhatsApp group now. They can only come back through the invite link or a new invitation.</p>
+          <p>{i18n.t('participants.removeBody')}</p>
           <ErrorNotice error={remove.error.value} />
         </ConfirmDialog>
       )}

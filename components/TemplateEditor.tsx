@@ -1,4 +1,5 @@
 /** The invitation template: its id and arguments, with the two variables Zoko fills in. */
+import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import type { GroupModel } from '../utils/models/group-model';
@@ -7,8 +8,8 @@ import { Field } from './Field';
 import { usePanel } from './panel-context';
 
 const VARIABLES = [
-  ['{{brand.whatsapp_display_name}}', 'Store name'],
-  ['{{group.invite_link}}', 'Invite link'],
+  ['{{brand.whatsapp_display_name}}', 'template.storeName'],
+  ['{{group.invite_link}}', 'template.inviteLink'],
 ] as const;
 
 type Arg = { key: string; value: string };
@@ -48,46 +49,46 @@ export function TemplateEditor({ model }: { model: GroupModel }) {
     e.preventDefault();
     const record = Object.fromEntries(args.value.filter((a) => a.key.trim()).map((a) => [a.key.trim(), a.value]));
     const t = await saveTemplate.run({ templateId: templateId.value, args: record });
-    if (t) panel.announce('Invitation template saved');
+    if (t) panel.announce(i18n.t('template.saved'));
   }
 
   return (
     <details class="card" onToggle={open}>
-      <summary><h3>Invitation template</h3></summary>
+      <summary><h3>{i18n.t('template.title')}</h3></summary>
       <ErrorNotice error={loadTemplate.error.value} onRetry={() => void loadTemplate.run()} />
-      {!loaded.value && loadTemplate.pending.value && <p class="muted">Loading…</p>}
+      {!loaded.value && loadTemplate.pending.value && <p class="muted">{i18n.t('common.loading')}</p>}
       {loaded.value && (
         <form onSubmit={save} noValidate>
-          <Field label="Template ID" hint="The WhatsApp template Zoko sends as the invitation.">
+          <Field label={i18n.t('template.id')} hint={i18n.t('template.idHint')}>
             <input value={templateId} onInput={(e) => (templateId.value = e.currentTarget.value)} />
           </Field>
           <fieldset class="args">
-            <legend>Arguments</legend>
-            {args.value.length === 0 && <p class="muted small-text">No arguments.</p>}
+            <legend>{i18n.t('template.arguments')}</legend>
+            {args.value.length === 0 && <p class="muted small-text">{i18n.t('template.noArguments')}</p>}
             {args.value.map((a, i) => (
               <div class="row arg" key={i}>
-                <input class="arg-key" aria-label={`Argument ${i + 1} name`} value={a.key}
+                <input class="arg-key" aria-label={i18n.t('template.argName', [String(i + 1)])} value={a.key}
                   onInput={(e) => setArg(i, { key: e.currentTarget.value })} />
-                <input class="arg-value" aria-label={`Argument ${i + 1} value`} value={a.value}
+                <input class="arg-value" aria-label={i18n.t('template.argValue', [String(i + 1)])} value={a.value}
                   onFocus={(e) => (focused.current = { index: i, el: e.currentTarget })}
                   onInput={(e) => setArg(i, { value: e.currentTarget.value })} />
-                <button type="button" class="small" aria-label={`Remove argument ${i + 1}`}
+                <button type="button" class="small" aria-label={i18n.t('template.removeArg', [String(i + 1)])}
                   onClick={() => (args.value = args.value.filter((_, j) => j !== i))}>×</button>
               </div>
             ))}
             <div class="row">
               <button type="button" class="small" onClick={() => (args.value = [...args.value, { key: String(args.value.length + 1), value: '' }])}>
-                Add argument
+                {i18n.t('template.addArg')}
               </button>
               {VARIABLES.map(([v, name]) => (
                 <button type="button" class="small" key={v} title={v} onMouseDown={(e) => e.preventDefault()}
-                  onClick={() => insert(v)}>Insert {name}</button>
+                  onClick={() => insert(v)}>{i18n.t('template.insert', [i18n.t(name)])}</button>
               ))}
             </div>
           </fieldset>
           <ErrorNotice error={saveTemplate.error.value} />
           <button type="submit" class="primary" disabled={saveTemplate.pending.value}>
-            {saveTemplate.pending.value ? 'Saving…' : 'Save template'}
+            {saveTemplate.pending.value ? i18n.t('common.saving') : i18n.t('template.save')}
           </button>
         </form>
       )}

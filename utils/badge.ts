@@ -1,8 +1,7 @@
 /** The toolbar badge: total people waiting, and a tooltip that says where. */
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { PendingCounts } from './storage';
-
-const TITLE = 'Zoko Groups';
 
 /** "" for none, "7", "99", then "99+": never more than 4 characters. */
 export function badgeText(total: number): string {
@@ -12,14 +11,14 @@ export function badgeText(total: number): string {
 
 /** Tooltip naming the groups with the most people waiting. */
 export function badgeTitle(counts: PendingCounts, subjects: Record<string, string>): string {
-  if (counts.problem === 'noKey') return `${TITLE}: add your Zoko API key in the options to see join requests`;
-  if (counts.problem === 'authRejected') return `${TITLE}: Zoko rejected the API key. Update it in the options`;
+  if (counts.problem === 'noKey') return i18n.t('badge.noKey');
+  if (counts.problem === 'authRejected') return i18n.t('badge.rejected');
   const waiting = Object.entries(counts.byGroup).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   const total = waiting.reduce((a, [, n]) => a + n, 0);
-  if (total === 0) return `${TITLE}: nobody is waiting to join`;
-  const top = waiting.slice(0, 3).map(([id, n]) => `${subjects[id] ?? 'a group'} (${n})`).join(', ');
-  const more = waiting.length > 3 ? ` and ${waiting.length - 3} more groups` : '';
-  return `${TITLE}: ${total} waiting to join: ${top}${more}`;
+  if (total === 0) return i18n.t('badge.nobody');
+  const top = waiting.slice(0, 3).map(([id, n]) => `${subjects[id] ?? i18n.t('badge.aGroup')} (${n})`).join(', ');
+  const more = waiting.length > 3 ? i18n.t('badge.more', [String(waiting.length - 3)]) : '';
+  return i18n.t('badge.waiting', [String(total), top + more]);
 }
 
 export const totalPending = (counts: PendingCounts) => Object.values(counts.byGroup).reduce((a, b) => a + b, 0);

@@ -4,6 +4,7 @@
  * then hands the raw text to the panel through session storage. "Invite to" lists recent groups and invites
  * directly, reporting by notification.
  */
+import { i18n } from '#i18n';
 import { browser, type Browser } from 'wxt/browser';
 import { readGroupCache } from './group-cache';
 import { openPanel } from './open-panel';
@@ -26,21 +27,21 @@ export function clickedText(info: Pick<MenuInfo, 'linkUrl' | 'selectionText'>): 
 /** (Re)builds the menu: the main item plus an "Invite to" submenu of recent groups. */
 export async function buildMenus() {
   await browser.contextMenus.removeAll();
-  browser.contextMenus.create({ id: MENU_INVITE, title: 'Invite this number', contexts: ['selection'] });
+  browser.contextMenus.create({ id: MENU_INVITE, title: i18n.t('menu.invite'), contexts: ['selection'] });
   try {
     browser.contextMenus.create({
-      id: `${MENU_INVITE}:link`, title: 'Invite this number', contexts: ['link'], targetUrlPatterns: LINK_PATTERNS,
+      id: `${MENU_INVITE}:link`, title: i18n.t('menu.invite'), contexts: ['link'], targetUrlPatterns: LINK_PATTERNS,
     });
   } catch {
     // Firefox refuses the tel: pattern: offer the item on WhatsApp links only.
     browser.contextMenus.create({
-      id: `${MENU_INVITE}:link`, title: 'Invite this number', contexts: ['link'], targetUrlPatterns: LINK_PATTERNS.slice(1),
+      id: `${MENU_INVITE}:link`, title: i18n.t('menu.invite'), contexts: ['link'], targetUrlPatterns: LINK_PATTERNS.slice(1),
     });
   }
   const [recent, cache] = await Promise.all([recentGroupsItem.getValue(), readGroupCache()]);
   const groups = recent.map((id) => cache.groups.find((g) => g.id === id)).filter((g) => g && !g.suspended);
   if (groups.length === 0) return;
-  browser.contextMenus.create({ id: MENU_INVITE_TO, title: 'Invite to', contexts: ['selection', 'link'] });
+  browser.contextMenus.create({ id: MENU_INVITE_TO, title: i18n.t('menu.inviteTo'), contexts: ['selection', 'link'] });
   for (const g of groups.slice(0, 6)) {
     browser.contextMenus.create({ id: `${MENU_INVITE_TO}:${g!.id}`, parentId: MENU_INVITE_TO, title: g!.subject, contexts: ['selection', 'link'] });
   }

@@ -1,4 +1,5 @@
 /** Desktop notifications: new join requests, direct invitations, finished creations. Clicks open the panel. */
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { settingsItem } from './storage';
 import type { NewRequests } from './poller';
@@ -13,10 +14,9 @@ async function show(id: string, title: string, message: string) {
 /** One notification per group with new join requests. */
 export async function notifyNewRequests(found: NewRequests[]) {
   for (const { group, requests } of found) {
-    const who = requests.slice(0, 3).map((r) => r.name || `+${r.waId}`).join(', ');
     const n = requests.length;
-    await show(`group:${group.id}`, `${n} new join ${n === 1 ? 'request' : 'requests'}: ${group.subject}`,
-      `${who}${n > 3 ? ` and ${n - 3} more` : ''} ${n === 1 ? 'wants' : 'want'} to join.`);
+    const who = requests.slice(0, 3).map((r) => r.name || `+${r.waId}`).join(', ') + (n > 3 ? i18n.t('notify.andMore', [String(n - 3)]) : '');
+    await show(`group:${group.id}`, i18n.t('notify.newRequests', n, [String(n), group.subject]), i18n.t('notify.wants', n, [String(n), who]));
   }
 }
 

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { renderBadge } from '../../utils/badge';
@@ -27,10 +28,10 @@ export default defineBackground(() => {
   const creations = createCreationWatcher(client, {
     async onCreated(c, group) {
       await cacheGroup(group);
-      await notifyMessage(`group:${group.id}`, 'Group created', `“${c.subject}” is ready.`);
+      await notifyMessage(`group:${group.id}`, i18n.t('notify.createdTitle'), i18n.t('notify.createdText', [c.subject]));
     },
-    onGaveUp: (c) => notifyMessage(`creation:${c.requestId}`, 'Still creating',
-      `Zoko has not confirmed “${c.subject}” after 10 minutes. Check the group list later.`),
+    onGaveUp: (c) => notifyMessage(`creation:${c.requestId}`, i18n.t('notify.stillCreatingTitle'),
+      i18n.t('notify.stillCreatingText', [c.subject])),
   });
   const handlers = createHandlers({
     client,

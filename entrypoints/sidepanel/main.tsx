@@ -1,10 +1,14 @@
+import { i18n } from '#i18n';
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { App } from '../../components/App';
 import { PanelContext } from '../../components/panel-context';
 import { createPanel } from '../../utils/models/panel';
 import { messageTransport } from '../../utils/models/transport';
 import '../../assets/panel.css';
 
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = i18n.t('extName');
 const panel = createPanel(messageTransport);
 render(
   <PanelContext.Provider value={panel}>

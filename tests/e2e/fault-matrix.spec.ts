@@ -2,6 +2,7 @@
 // For each case: the right sentence (and way forward) or a quiet success, what the agent typed is still there,
 // the panel is never blank, and a POST (or the link reset) reached Zoko exactly once.
 import type { Locator, Page } from '@playwright/test';
+import './node-i18n';
 import { describeError } from '../../utils/error-text';
 import { FAULT_CASES, OPS, type OpName } from '../fault-cases';
 import { expect, test } from './fixtures';

@@ -1,4 +1,5 @@
 /** Playwright fixtures: Chromium with the built extension, its service worker and id, and a fresh sandbox store per test. */
+import './node-i18n';
 import { test as base, chromium, expect, type BrowserContext, type ConsoleMessage, type Page, type Request, type Worker } from '@playwright/test';
 import { resolve } from 'node:path';
 import { newStore, type SandboxControl } from '../sandbox/control';
