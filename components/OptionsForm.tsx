@@ -69,6 +69,9 @@ export function OptionsForm() {
       : { tone: 'error', text: describeError(r.error).text };
   }
 
+  // The form waits for the stored settings: typing before they arrive would be overwritten by them.
+  if (!config.value && status.value?.tone !== 'error') return <main class="options" aria-busy="true"><p class="muted">{i18n.t('common.loading')}</p></main>;
+
   const keyHint = config.value?.configured ? i18n.t('options.keyHint', [config.value.last4]) : undefined;
 
   return (

@@ -121,8 +121,13 @@ for (const name of Object.keys(OPS) as OpName[]) {
         await ui.trigger(panel);
 
         const kind = c.expect(op);
+        const sent = async () => (await store.log()).filter((r) => r.method === op.method
+          && (op.exact ? r.path === op.path(id) : r.path.includes(op.path(id))));
+        if (!op.idempotent) await expect.poll(async () => (await sent()).length, { message: 'a POST or the link reset reaches Zoko once' }).toBe(1);
         if (kind === 'ok') {
-          // A 2xx whose body the API leaves open: success, whatever the body.
+          // A 2xx whose body the API leaves open: success, whatever the body. Judged once the answer is in.
+          await expect.poll(async () => (await sent()).some((r) => r.status > 0)).toBe(true);
+          await page.waitForTimeout(300);
           await expect(page.getByRole('alert')).toHaveCount(0);
         } else if (kind === 'notFound' && name !== 'create' && name !== 'list') {
           // The group is gone: back to the list, saying so.
@@ -138,10 +143,7 @@ for (const name of Object.keys(OPS) as OpName[]) {
         }
         await expect(page.locator('.topbar')).toBeVisible(); // never a blank panel
         await expect(page.locator('body')).not.toContainText(/TypeError|\[object Object\]|at \w+ \(/);
-        if (!op.idempotent) {
-          const sent = (await store.log()).filter((r) => r.method === op.method && (op.exact ? r.path === op.path(id) : r.path.includes(op.path(id))));
-          expect(sent, 'a POST or the link reset reaches Zoko once').toHaveLength(1);
-        }
+        if (!op.idempotent) expect(await sent(), 'still once, after the panel has shown the outcome').toHaveLength(1);
         if (kind === 'ok') await store.reset(); // the fault answered instead of Zoko: put the store back as it was
       });
     }
