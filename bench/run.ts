@@ -34,7 +34,7 @@ async function configure(apiKey: string, groups: unknown[] = []) {
     await chrome.alarms.clearAll();
     await chrome.storage.local.set({
       apiKey: key,
-      settings: { agentId: 'bench', agentEmail: 'bench@store.test', defaultCountry: 'IN', notify: false, pollBudgetPerMinute: 60 },
+      settings: { agentId: 'bench', agentEmail: 'bench@store.test', defaultCountry: 'IN', notify: false, pollBudgetPerMinute: 60, pollIntervalSeconds: 30 },
       // As the background stores them (utils/group-cache.ts): the list as one string, and its first screenful.
       groupCache: { json: JSON.stringify(cached), fetchedAt: Date.now() },
       groupCacheHead: { groups: cached.slice(0, 40), total: cached.length },

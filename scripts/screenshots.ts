@@ -2,6 +2,7 @@
  * `npm run screenshots`: real screenshots of the side panel against the sandbox, light and dark, 360 px wide,
  * for the README and the store listing (docs/screenshots/).
  */
+import { readFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { startSandbox } from '../tests/sandbox/server';
 import { sandboxControl } from '../tests/sandbox/control';
@@ -19,10 +20,12 @@ const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('servi
 const id = new URL(worker.url()).host;
 await worker.evaluate(
   (apiKey) => chrome.storage.local.set({
-    apiKey, settings: { agentId: 'demo', agentEmail: 'agent@demo.store', defaultCountry: 'IN', notify: false, pollBudgetPerMinute: 60 },
+    apiKey, settings: { agentId: 'demo', agentEmail: 'agent@demo.store', defaultCountry: 'IN', notify: false, pollBudgetPerMinute: 60, pollIntervalSeconds: 30 },
   }),
   sandbox.apiKey,
 );
+// After the worker's own start-up has scheduled its alarm (which would replace this one), poll now.
+await new Promise((r) => setTimeout(r, 1000));
 await worker.evaluate(() => chrome.alarms.create('poll-join-requests', { when: Date.now(), periodInMinutes: 0.5 }));
 await sandboxControl(sandbox.url, sandbox.apiKey).latency(0);
 
@@ -49,5 +52,26 @@ for (const scheme of ['light', 'dark'] as const) {
   await shoot(page, `reset-dialog-${scheme}`);
   await page.close();
 }
+
+// Store listing images (1280×800): the panel as agents see it, beside a stand-in for their inbox.
+const store = await context.newPage();
+await store.setViewportSize({ width: 1280, height: 800 });
+for (const [name, shot] of [['store-1', 'list-light'], ['store-2', 'group-light'], ['store-3', 'invite-light']] as const) {
+  const png = readFileSync(`${OUT}/${shot}.png`).toString('base64');
+  await store.setContent(`<!doctype html><style>
+    body{margin:0;display:flex;height:800px;font:15px system-ui,sans-serif;background:#eef1f4}
+    .inbox{flex:1;padding:32px;color:#55626f} .inbox h1{color:#16202a;font-size:22px}
+    .msg{background:#fff;border-radius:10px;padding:14px 16px;margin:12px 0;max-width:560px;box-shadow:0 1px 2px #0001}
+    .panel{width:360px;height:800px;background:#fff;border-left:1px solid #d9dfe5;overflow:hidden}
+    .panel img{width:360px;display:block}
+  </style><div class="inbox"><h1>Inbox</h1>
+    <div class="msg"><b>Asha Patel</b><br>Hi! Can I join the VIP group? My number is +91 98123 45678</div>
+    <div class="msg"><b>Ravi Mehta</b><br>Where do I get the link for the Diwali sale group?</div>
+    <div class="msg"><b>Store bot</b><br>3 people are waiting to join VIP Customers.</div>
+  </div><div class="panel"><img src="data:image/png;base64,${png}"></div>`);
+  await store.screenshot({ path: `${OUT}/${name}.png`, scale: 'css' }); // the store wants exactly 1280×800
+  console.log(`${OUT}/${name}.png`);
+}
+
 await context.close();
 await sandbox.close();

@@ -29,7 +29,7 @@ const id = new URL(worker.url()).host;
 await worker.evaluate(
   ([apiKey]) => chrome.storage.local.set({
     apiKey,
-    settings: { agentId: 'demo-agent', agentEmail: 'agent@demo.store', defaultCountry: 'IN', notify: true, pollBudgetPerMinute: 60 },
+    settings: { agentId: 'demo-agent', agentEmail: 'agent@demo.store', defaultCountry: 'IN', notify: true, pollBudgetPerMinute: 60, pollIntervalSeconds: 30 },
   }),
   [sandbox.apiKey] as const,
 );

@@ -6,6 +6,7 @@
 import pLimit from 'p-limit';
 import { browser } from 'wxt/browser';
 import { storage } from '@wxt-dev/storage';
+import { DEFAULT_SETTINGS } from './config';
 import { cacheGroups, readGroupCache, writeCacheHead } from './group-cache';
 import { pendingCountsItem, settingsItem, type PendingCounts } from './storage';
 import type { RequestBudget } from './request-budget';
@@ -136,7 +137,7 @@ export function createPoller(deps: PollerDeps) {
       const order = pollOrder(cache.groups, await pendingCountsItem.getValue());
       // The minute's budget shared over the rounds in a minute: every 30 s (the default), half of it each,
       // so groups with people waiting are seen twice a minute.
-      const { pollBudgetPerMinute, pollIntervalSeconds } = await settingsItem.getValue();
+      const { pollBudgetPerMinute, pollIntervalSeconds = DEFAULT_SETTINGS.pollIntervalSeconds } = await settingsItem.getValue();
       const perRound = Math.ceil((pollBudgetPerMinute * Math.min(pollIntervalSeconds, 60)) / 60);
       const granted = await budget.take(Math.min(order.length, perRound), now());
       const results = await Promise.allSettled(order.slice(0, granted).map(pollGroup));

@@ -56,7 +56,9 @@ export const apiKeyItem = /* @__PURE__ */ storage.defineItem<string | null>('loc
 
 export const settingsItem = /* @__PURE__ */ storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  // v2 added the badge refresh interval: older settings get the defaults for what they lack.
+  version: 2,
+  migrations: { 2: (old: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...old }) },
 });
 
 export const groupCacheItem = /* @__PURE__ */ storage.defineItem<StoredGroupCache>('local:groupCache', {

@@ -141,3 +141,13 @@ describe('sender check', () => {
     expect(await store.log()).toHaveLength(0);
   });
 });
+
+describe('stored settings from before the refresh interval existed', () => {
+  it('gain the default interval (storage migration v2)', async () => {
+    fakeBrowser.reset();
+    const { agentEmail, agentId, defaultCountry, notify, pollBudgetPerMinute } = DEFAULT_SETTINGS;
+    await fakeBrowser.storage.local.set({ settings: { agentEmail, agentId, defaultCountry, notify, pollBudgetPerMinute } });
+    await settingsItem.migrate();
+    expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
+  });
+});
