@@ -4,8 +4,9 @@ import { useSignal } from '@preact/signals';
 import { createAction } from '../utils/models/action';
 import { checkSubject } from '../utils/validation';
 import { ErrorNotice } from './ErrorNotice';
+import { SubmitButton } from './SubmitButton';
+import { ScreenHeader } from './ScreenHeader';
 import { SubjectField } from './SubjectField';
-import { Icon } from './Icon';
 import { usePanel } from './panel-context';
 
 export function CreateGroup() {
@@ -31,18 +32,11 @@ export function CreateGroup() {
 
   return (
     <section class="create" aria-labelledby="create-title">
-      <div class="group-head">
-        <button type="button" class="icon" aria-label={i18n.t('common.backToGroups')} title={i18n.t('common.backToGroups')} onClick={() => panel.back()}>
-          <Icon name="back" />
-        </button>
-        <h2 id="create-title">{i18n.t('create.title')}</h2>
-      </div>
+      <ScreenHeader id="create-title" title={i18n.t('create.title')} onBack={() => panel.back()} />
       <form onSubmit={submit} noValidate class="card">
         <SubjectField value={subject} touched={touched} autoFocus hint={i18n.t('create.hint')} />
         <ErrorNotice error={create.error.value} />
-        <button type="submit" class="primary" disabled={create.pending.value}>
-          {create.pending.value ? i18n.t('create.creating') : i18n.t('create.submit')}
-        </button>
+        <SubmitButton pending={create.pending.value} label={i18n.t('create.submit')} pendingLabel={i18n.t('create.creating')} />
       </form>
     </section>
   );

@@ -5,6 +5,7 @@ import type { GroupModel } from '../utils/models/group-model';
 import { checkSubject } from '../utils/validation';
 import type { JoinApprovalMode } from '../utils/zoko/client';
 import { ErrorNotice } from './ErrorNotice';
+import { SubmitButton } from './SubmitButton';
 import { Field } from './Field';
 import { SubjectField } from './SubjectField';
 import { usePanel } from './panel-context';
@@ -59,9 +60,7 @@ export function GroupSettings({ model }: { model: GroupModel }) {
           </select>
         </Field>
         <ErrorNotice error={saveSettings.error.value} />
-        <button type="submit" class="primary" disabled={saveSettings.pending.value}>
-          {saveSettings.pending.value ? i18n.t('common.saving') : i18n.t('common.save')}
-        </button>
+        <SubmitButton pending={saveSettings.pending.value} label={i18n.t('common.save')} pendingLabel={i18n.t('common.saving')} />
       </form>
     </details>
   );

@@ -4,8 +4,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { formatDate } from '../utils/time';
 import { DeleteGroup } from './DeleteGroup';
 import { ErrorNotice } from './ErrorNotice';
+import { ScreenHeader } from './ScreenHeader';
 import { GroupSettings } from './GroupSettings';
-import { Icon } from './Icon';
 import { InviteLink } from './InviteLink';
 import { InviteMembers } from './InviteMembers';
 import { JoinRequests } from './JoinRequests';
@@ -28,19 +28,11 @@ export function GroupView({ id }: { id: string }) {
 
   return (
     <section class="group-view" aria-labelledby="group-title">
-      <div class="group-head">
-        <button type="button" class="icon" aria-label={i18n.t('common.backToGroups')} title={i18n.t('common.backToGroups')} onClick={() => panel.back()}>
-          <Icon name="back" />
-        </button>
-        <div class="group-title">
-          <h2 id="group-title">{subject}</h2>
-          <p class="small-text muted">
-            {group?.whatsappGroupId ?? cached?.whatsappGroupId}
-            {group?.createdAt && i18n.t('group.created', [formatDate(group.createdAt)])}
-            {group?.updatedAt && i18n.t('group.updated', [formatDate(group.updatedAt)])}
-          </p>
-        </div>
-      </div>
+      <ScreenHeader id="group-title" title={subject} onBack={() => panel.back()}>
+        {group?.whatsappGroupId ?? cached?.whatsappGroupId}
+        {group?.createdAt && i18n.t('group.created', [formatDate(group.createdAt)])}
+        {group?.updatedAt && i18n.t('group.updated', [formatDate(group.updatedAt)])}
+      </ScreenHeader>
       <ErrorNotice error={model.loadError.value} retryAt={model.retryAt.value} onRetry={() => void model.load()}
         onBack={() => panel.back()} />
       {model.readOnly.value && (

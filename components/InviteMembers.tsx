@@ -10,6 +10,7 @@ import type { PastedNumbers } from '../utils/phone';
 import { displayNumber } from '../utils/phone-format';
 import type { InviteResult } from '../utils/zoko/schemas';
 import { ErrorNotice } from './ErrorNotice';
+import { SubmitButton } from './SubmitButton';
 import { Field } from './Field';
 import { usePanel } from './panel-context';
 
@@ -84,9 +85,8 @@ export function InviteMembers({ model }: { model: GroupModel }) {
           </div>
         )}
         <ErrorNotice error={invite.error.value} />
-        <button type="submit" class="primary" disabled={!p || p.valid.length === 0 || invite.pending.value}>
-          {invite.pending.value ? i18n.t('common.inviting') : i18n.t('common.invite')}
-        </button>
+        <SubmitButton pending={invite.pending.value} disabled={!p || p.valid.length === 0}
+          label={i18n.t('common.invite')} pendingLabel={i18n.t('common.inviting')} />
       </form>
       {result.value && <InviteOutcome result={result.value} />}
     </section>

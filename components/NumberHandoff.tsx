@@ -8,8 +8,9 @@ import { displayNumber } from '../utils/phone-format';
 import { handoffItem, recentGroupsItem } from '../utils/storage';
 import type { InviteResult } from '../utils/zoko/schemas';
 import { ErrorNotice } from './ErrorNotice';
+import { SubmitButton } from './SubmitButton';
+import { ScreenHeader } from './ScreenHeader';
 import { Field } from './Field';
-import { Icon } from './Icon';
 import { usePanel } from './panel-context';
 
 export function NumberHandoff() {
@@ -59,12 +60,7 @@ export function NumberHandoff() {
   const n = parsed.value;
   return (
     <section class="handoff" aria-labelledby="handoff-title">
-      <div class="group-head">
-        <button type="button" class="icon" aria-label={i18n.t('common.backToGroups')} title={i18n.t('common.backToGroups')} onClick={() => void close()}>
-          <Icon name="back" />
-        </button>
-        <h2 id="handoff-title">{i18n.t('handoff.title')}</h2>
-      </div>
+      <ScreenHeader id="handoff-title" title={i18n.t('handoff.title')} onBack={() => void close()} />
       <div class="card">
         {!n ? (
           <p class="muted">{i18n.t('handoff.reading')}</p>
@@ -78,9 +74,8 @@ export function NumberHandoff() {
               </select>
             </Field>
             <ErrorNotice error={invite.error.value} />
-            <button type="submit" class="primary" disabled={invite.pending.value || !chosen}>
-              {invite.pending.value ? i18n.t('common.inviting') : i18n.t('common.invite')}
-            </button>
+            <SubmitButton pending={invite.pending.value} disabled={!chosen}
+              label={i18n.t('common.invite')} pendingLabel={i18n.t('common.inviting')} />
           </form>
         ) : (
           <div class="notice error" role="alert">

@@ -4,6 +4,7 @@ import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import type { GroupModel } from '../utils/models/group-model';
 import { ErrorNotice } from './ErrorNotice';
+import { SubmitButton } from './SubmitButton';
 import { Field } from './Field';
 import { usePanel } from './panel-context';
 
@@ -87,9 +88,7 @@ export function TemplateEditor({ model }: { model: GroupModel }) {
             </div>
           </fieldset>
           <ErrorNotice error={saveTemplate.error.value} />
-          <button type="submit" class="primary" disabled={saveTemplate.pending.value}>
-            {saveTemplate.pending.value ? i18n.t('common.saving') : i18n.t('template.save')}
-          </button>
+          <SubmitButton pending={saveTemplate.pending.value} label={i18n.t('template.save')} pendingLabel={i18n.t('common.saving')} />
         </form>
       )}
     </details>
