@@ -2,7 +2,7 @@
 // and senders other than the extension's own pages are refused.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readGroupCache, writeGroupCache } from '../../utils/group-cache';
+import { readGroupCache } from '../../utils/group-cache';
 import { createHandlers, registerHandlers, type Handlers } from '../../utils/handlers';
 import { removeAllListeners, sendMessage, type MessageName, type ProtocolMap } from '../../utils/messaging';
 import { isInternalSender } from '../../utils/sender';

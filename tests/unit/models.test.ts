@@ -1,7 +1,7 @@
 // The panel's signal models, driven through a fake transport (STYLE: models take their transport as a parameter).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readGroupCache, writeGroupCache } from '../../utils/group-cache';
+import { writeGroupCache } from '../../utils/group-cache';
 import { DEFAULT_SETTINGS } from '../../utils/config';
 import type { MessageName } from '../../utils/messaging';
 import { createGroupModel } from '../../utils/models/group-model';

@@ -1,7 +1,7 @@
 // The badge poller and the badge itself, over fakeBrowser: budget, ordering, dedupe, errors, badge text.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readGroupCache, writeGroupCache } from '../../utils/group-cache';
+import { writeGroupCache } from '../../utils/group-cache';
 import { badgeText, badgeTitle, renderBadge } from '../../utils/badge';
 import { DEFAULT_SETTINGS } from '../../utils/config';
 import { createPoller, pollOrder, type PollerDeps } from '../../utils/poller';
