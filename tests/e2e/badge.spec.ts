@@ -30,3 +30,15 @@ test('the counts survive a worker restart, so the panel and the badge agree', as
   await expect(panel.page.getByText('12 groups · 12 waiting to join')).toBeVisible();
   await expect.poll(() => panel.badge()).toBe('12');
 });
+
+test('a notification click opens the panel on that group', async ({ configure, openPage, store, extContext }) => {
+  await configure();
+  const vip = (await store.state()).groups.find((g) => g.subject === 'VIP Customers')!;
+  const worker = await serviceWorker(extContext);
+  // What the background's notification click handler stores before opening the panel.
+  await worker.evaluate((id) => chrome.storage.session.set({ openGroup: id }), vip._id);
+  const page = await openPage('sidepanel.html');
+  await expect(page.getByRole('heading', { level: 2, name: 'VIP Customers' })).toBeVisible();
+  // Read once: cleared, so the next time the panel opens it shows the list again.
+  await expect.poll(() => worker.evaluate(() => chrome.storage.session.get('openGroup'))).toEqual({});
+});

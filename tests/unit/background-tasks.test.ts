@@ -135,3 +135,17 @@ describe('opening the panel', () => {
     expect(needsActionClickHandler()).toBe(true);
   });
 });
+
+describe('new join request notifications', () => {
+  it('one per group, naming who wants to join, and they open that group', async () => {
+    const { notifyNewRequests, groupOfNotification } = await import('../../utils/notify');
+    const group = { id: 'g9', subject: 'VIP', whatsappGroupId: '', inviteLink: '', autoApproval: false, participantCount: 1,
+      suspended: false, createdAt: '', updatedAt: '' };
+    const req = (name: string) => ({ id: name, waId: '919800000000', name, customerId: '', createdAt: 1 });
+    await notifyNewRequests([{ group, requests: [req('Asha'), req('Ravi'), req('Meera'), req('Kabir')] }]);
+    expect(notifications()).toEqual([expect.objectContaining({
+      title: '4 new join requests: VIP', message: 'Asha, Ravi, Meera and 1 more want to join.' })]);
+    expect(groupOfNotification('group:g9')).toBe('g9');
+    expect(groupOfNotification('invite:1')).toBeNull();
+  });
+});
