@@ -18,7 +18,8 @@ console.log(`Zoko sandbox: ${sandbox.baseUrl}  (API key ${sandbox.apiKey})`);
 const dir = buildExtension(sandbox.baseUrl, '.output/demo');
 console.log(`Extension built: ${dir}`);
 
-const context = await chromium.launchPersistentContext(resolve('.output/demo-profile'), {
+// A fresh profile every time: a kept one can hold on to an earlier build's service worker.
+const context = await chromium.launchPersistentContext('', {
   executablePath: findChromium(),
   headless,
   args: chromiumArgs(dir),
@@ -33,6 +34,10 @@ await worker.evaluate(
   }),
   [sandbox.apiKey] as const,
 );
+// The key went straight into storage (the options page would have asked for a badge refresh): poll now,
+// after the worker's own start-up has scheduled its alarm.
+await new Promise((r) => setTimeout(r, 1000));
+await worker.evaluate(() => chrome.alarms.create('poll-join-requests', { when: Date.now(), periodInMinutes: 0.5 }));
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(`chrome-extension://${id}/sidepanel.html`);
 

@@ -13,10 +13,11 @@ let memo: { json: string; groups: Group[] } | null = null;
 
 function decode(stored: StoredGroupCache): GroupCache {
   // The same string twice (the worker re-reading an unchanged cache) is parsed once.
-  if (memo?.json !== stored.json) {
+  if (!memo || memo.json !== stored.json) {
     let groups: Group[] = [];
     try {
-      groups = JSON.parse(stored.json) as Group[];
+      const parsed: unknown = JSON.parse(stored.json);
+      groups = Array.isArray(parsed) ? (parsed as Group[]) : [];
     } catch {
       groups = []; // a damaged cache is only a slower first paint: the next list read rewrites it
     }

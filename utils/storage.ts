@@ -63,7 +63,12 @@ export const settingsItem = /* @__PURE__ */ storage.defineItem<Settings>('local:
 
 export const groupCacheItem = /* @__PURE__ */ storage.defineItem<StoredGroupCache>('local:groupCache', {
   fallback: { json: '[]', fetchedAt: 0 },
-  version: 1,
+  // v2 stores the list as one string (v1 kept an array of objects).
+  version: 2,
+  migrations: {
+    2: (old: { groups?: Group[]; fetchedAt?: number }): StoredGroupCache =>
+      ({ json: JSON.stringify(old.groups ?? []), fetchedAt: old.fetchedAt ?? 0 }),
+  },
 });
 
 /**

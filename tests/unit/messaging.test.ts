@@ -7,7 +7,7 @@ import { createHandlers, registerHandlers, type Handlers } from '../../utils/han
 import { removeAllListeners, sendMessage, type MessageName, type ProtocolMap } from '../../utils/messaging';
 import { isInternalSender } from '../../utils/sender';
 import { DEFAULT_SETTINGS } from '../../utils/config';
-import { apiKeyItem, settingsItem } from '../../utils/storage';
+import { apiKeyItem, groupCacheItem, settingsItem } from '../../utils/storage';
 import { createZokoClient } from '../../utils/zoko/client';
 import { newStore, type SandboxControl } from '../sandbox/control';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -149,5 +149,18 @@ describe('stored settings from before the refresh interval existed', () => {
     await fakeBrowser.storage.local.set({ settings: { agentEmail, agentId, defaultCountry, notify, pollBudgetPerMinute } });
     await settingsItem.migrate();
     expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('a group cache from before it was stored as one string', () => {
+  it('is migrated (v2), and a damaged one reads as empty instead of crashing', async () => {
+    fakeBrowser.reset();
+    const group = { id: 'g1', whatsappGroupId: '1', subject: 'Old', inviteLink: '', autoApproval: false, participantCount: 1,
+      suspended: false, createdAt: '', updatedAt: '' };
+    await fakeBrowser.storage.local.set({ groupCache: { groups: [group], fetchedAt: 5 } });
+    await groupCacheItem.migrate();
+    expect(await readGroupCache()).toEqual({ groups: [group], fetchedAt: 5 });
+    await fakeBrowser.storage.local.set({ groupCache: { json: '{not json', fetchedAt: 6 } });
+    expect(await readGroupCache()).toEqual({ groups: [], fetchedAt: 6 });
   });
 });
