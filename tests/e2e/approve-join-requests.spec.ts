@@ -2,8 +2,7 @@
 import { expect, SANDBOX_URL, test } from './fixtures';
 
 test('approve one: it leaves the list, joins the group, and the badge drops', async ({ panel, store }) => {
-  await panel.firePollAlarm();
-  await expect.poll(() => panel.badge()).toBe('12');
+  await panel.expectBadge('12');
   await panel.openGroup('VIP Customers');
   const vip = (await store.state()).groups.find((g) => g.subject === 'VIP Customers')!;
   const first = vip.join_requests[0]!;

@@ -2,12 +2,10 @@
 import { expect, serviceWorker, stopServiceWorker, test } from './fixtures';
 
 test('badge = the sandbox pending total; rises after a new request and a poll; tooltip says where', async ({ panel, store, extContext }) => {
-  await panel.firePollAlarm();
-  await expect.poll(() => panel.badge()).toBe(String((await store.state()).pendingTotal));
+  await panel.expectBadge(String((await store.state()).pendingTotal));
   const vip = (await store.state()).groups.find((g) => g.subject === 'VIP Customers')!;
   await store.addJoinRequest(vip._id, { name: 'Nisha Rao' });
-  await panel.firePollAlarm();
-  await expect.poll(() => panel.badge()).toBe('13');
+  await panel.expectBadge('13');
   const worker = await serviceWorker(extContext);
   expect(await worker.evaluate(() => chrome.action.getTitle({}))).toMatch(
     /^Zoko Groups: 13 waiting to join: VIP Customers \(4\), Returns & Exchanges \(3\), Diwali Sale 2026 \(2\) and 3 more groups$/);
@@ -23,8 +21,7 @@ test('no key → "!" with a tooltip that says so', async ({ openPage, extContext
 });
 
 test('the counts survive a worker restart, so the panel and the badge agree', async ({ panel, extContext }) => {
-  await panel.firePollAlarm();
-  await expect.poll(() => panel.badge()).toBe('12');
+  await panel.expectBadge('12');
   await stopServiceWorker(extContext, panel.page);
   await panel.page.reload();
   await expect(panel.page.getByText('12 groups · 12 waiting to join')).toBeVisible();

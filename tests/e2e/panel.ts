@@ -58,6 +58,18 @@ export class PanelPage {
     return worker.evaluate(() => chrome.action.getBadgeText({}));
   }
 
+  /**
+   * Polls until the badge reads `text`, firing the polling alarm again while it does not: a worker that is
+   * just starting may replace a freshly fired alarm with its own 30-second schedule.
+   */
+  async expectBadge(text: string) {
+    await expect.poll(async () => {
+      const badge = await this.badge();
+      if (badge !== text) await this.firePollAlarm();
+      return badge;
+    }, { timeout: 20_000 }).toBe(text);
+  }
+
   /** Runs the badge's polling alarm now instead of waiting for it (unpacked extensions may fire alarms early). */
   async firePollAlarm() {
     const worker = await serviceWorker(this.context);

@@ -56,3 +56,9 @@ export async function newStore(url: string, options: TenantOptions = {}): Promis
   const { apiKey } = (await res.json()) as { apiKey: string };
   return sandboxControl(url, apiKey);
 }
+
+/** Requests for the same path that were in flight at the same time (the poller must never make any). */
+export function overlappingRequests(log: LoggedRequest[]): LoggedRequest[] {
+  return log.filter((a) => log.some((b) => b !== a && b.path === a.path
+    && b.at < (a.endAt ?? Infinity) && a.at < (b.endAt ?? Infinity)));
+}

@@ -160,6 +160,11 @@ describe('a group cache from before it was stored as one string', () => {
     await fakeBrowser.storage.local.set({ groupCache: { groups: [group], fetchedAt: 5 } });
     await groupCacheItem.migrate();
     expect(await readGroupCache()).toEqual({ groups: [group], fetchedAt: 5 });
+    // Migrating a value that already has the new shape keeps it (it happens when no version was recorded yet).
+    await fakeBrowser.storage.local.set({ groupCache: { json: JSON.stringify([group]), fetchedAt: 7 } });
+    await fakeBrowser.storage.local.remove('groupCache$');
+    await groupCacheItem.migrate();
+    expect(await readGroupCache()).toEqual({ groups: [group], fetchedAt: 7 });
     await fakeBrowser.storage.local.set({ groupCache: { json: '{not json', fetchedAt: 6 } });
     expect(await readGroupCache()).toEqual({ groups: [], fetchedAt: 6 });
   });
