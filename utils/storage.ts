@@ -63,15 +63,9 @@ export const settingsItem = /* @__PURE__ */ storage.defineItem<Settings>('local:
 
 export const groupCacheItem = /* @__PURE__ */ storage.defineItem<StoredGroupCache>('local:groupCache', {
   fallback: { json: '[]', fetchedAt: 0 },
-  // v2 stores the list as one string (v1 kept an array of objects). Idempotent on purpose: a value written
-  // before any version was recorded is migrated again when another page starts, and must survive it.
-  version: 2,
-  migrations: {
-    2: (old: { json?: string; groups?: Group[]; fetchedAt?: number }): StoredGroupCache =>
-      typeof old.json === 'string'
-        ? { json: old.json, fetchedAt: old.fetchedAt ?? 0 }
-        : { json: JSON.stringify(old.groups ?? []), fetchedAt: old.fetchedAt ?? 0 },
-  },
+  // No migration: one would re-run (reading and rewriting megabytes) in every new page until a version is
+  // recorded, on the panel's first paint. A cache in any other shape simply reads as empty (group-cache.ts).
+  version: 1,
 });
 
 /**

@@ -7,7 +7,7 @@ import { createHandlers, registerHandlers, type Handlers } from '../../utils/han
 import { removeAllListeners, sendMessage, type MessageName, type ProtocolMap } from '../../utils/messaging';
 import { isInternalSender } from '../../utils/sender';
 import { DEFAULT_SETTINGS } from '../../utils/config';
-import { apiKeyItem, groupCacheItem, settingsItem } from '../../utils/storage';
+import { apiKeyItem, settingsItem } from '../../utils/storage';
 import { createZokoClient } from '../../utils/zoko/client';
 import { newStore, type SandboxControl } from '../sandbox/control';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -152,19 +152,11 @@ describe('stored settings from before the refresh interval existed', () => {
   });
 });
 
-describe('a group cache from before it was stored as one string', () => {
-  it('is migrated (v2), and a damaged one reads as empty instead of crashing', async () => {
+describe('a group cache in another shape', () => {
+  it('reads as empty instead of crashing, and the next list read rewrites it', async () => {
     fakeBrowser.reset();
-    const group = { id: 'g1', whatsappGroupId: '1', subject: 'Old', inviteLink: '', autoApproval: false, participantCount: 1,
-      suspended: false, createdAt: '', updatedAt: '' };
-    await fakeBrowser.storage.local.set({ groupCache: { groups: [group], fetchedAt: 5 } });
-    await groupCacheItem.migrate();
-    expect(await readGroupCache()).toEqual({ groups: [group], fetchedAt: 5 });
-    // Migrating a value that already has the new shape keeps it (it happens when no version was recorded yet).
-    await fakeBrowser.storage.local.set({ groupCache: { json: JSON.stringify([group]), fetchedAt: 7 } });
-    await fakeBrowser.storage.local.remove('groupCache$');
-    await groupCacheItem.migrate();
-    expect(await readGroupCache()).toEqual({ groups: [group], fetchedAt: 7 });
+    await fakeBrowser.storage.local.set({ groupCache: { groups: [{ id: 'g1' }], fetchedAt: 5 } });
+    expect((await readGroupCache()).groups).toEqual([]);
     await fakeBrowser.storage.local.set({ groupCache: { json: '{not json', fetchedAt: 6 } });
     expect(await readGroupCache()).toEqual({ groups: [], fetchedAt: 6 });
   });
