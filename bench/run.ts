@@ -6,11 +6,11 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { newStore } from '../tests/sandbox/control';
 import { startSandbox } from '../tests/sandbox/server';
 import { buildExtension } from '../tests/e2e/build';
-import { chromiumArgs, findChromium } from '../tests/e2e/chromium';
+import { findChromium, launchExtension } from '../tests/e2e/chromium';
 import { measureSizes, SIZE_BUDGET_KB } from './sizes';
 import { benchBackground } from './background';
 
@@ -21,11 +21,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const sandbox = await startSandbox({ port: 0 });
 const dir = buildExtension(sandbox.baseUrl, '.output/bench');
-const context = await chromium.launchPersistentContext('', {
-  executablePath: findChromium(), headless: true, args: chromiumArgs(dir), viewport: { width: 360, height: 800 },
-});
-const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-const id = new URL(worker.url()).host;
+const { context, worker, id } = await launchExtension(dir, { viewport: { width: 360, height: 800 } });
 const panelUrl = `chrome-extension://${id}/sidepanel.html`;
 
 async function configure(apiKey: string, groups: unknown[] = []) {
@@ -34,6 +30,7 @@ async function configure(apiKey: string, groups: unknown[] = []) {
     await chrome.alarms.clearAll();
     await chrome.storage.local.set({
       apiKey: key,
+      // Spelled out: importing utils/config here would load the i18n shim before bench/background.ts sets it up.
       settings: { agentId: 'bench', agentEmail: 'bench@store.test', defaultCountry: 'IN', notify: false, pollBudgetPerMinute: 60, pollIntervalSeconds: 30 },
       // As the background stores them (utils/group-cache.ts): the list as one string, and its first screenful.
       groupCache: { json: JSON.stringify(cached), fetchedAt: Date.now() },
@@ -55,7 +52,11 @@ async function openPanel(ctx: BrowserContext) {
 }
 
 // --- Panel open → first rows, from cache and cold -------------------------------------------------
+/** Progress on stderr, so a long run shows where it is. */
+const step = (text: string) => console.error(`bench: ${text}`);
+
 for (const n of [1_000, 10_000]) {
+  step(`panel paint, ${n} groups`);
   const store = await newStore(sandbox.url, { groups: n });
   const listed = await (await fetch(`${sandbox.baseUrl}/channels/whatsapp/cloud/group`, { headers: { apikey: store.apiKey } })).json() as any[];
   const cached = listed.map((g) => ({ id: g.id, whatsappGroupId: g.groupId, subject: g.subject, inviteLink: g.inviteLink,
@@ -73,7 +74,9 @@ for (const n of [1_000, 10_000]) {
     let page = await openPanel(context);
     warm.push(await markTime(page, 'zoko:first-rows'));
     await page.close();
-    while ((await store.log()).filter((r) => r.status === 503).length < 3) await new Promise((r) => setTimeout(r, 50));
+    for (let waited = 0; waited < 10_000 && (await store.log()).filter((r) => r.status > 0).length < 3; waited += 50) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
     await store.clearLog();
     await configure(store.apiKey, []);
     page = await openPanel(context);
@@ -88,6 +91,7 @@ for (const n of [1_000, 10_000]) {
   rows.push({ metric: `  of which render after the response, ${n.toLocaleString('en')} groups`, unit: 'ms', samples: coldRender, budget: 50 });
 
   if (n === 10_000) {
+    step('search');
     // --- Search keystroke → list updated (DOM committed), over 10,000 groups ---------------------
     await configure(store.apiKey, cached);
     const page = await openPanel(context);
@@ -113,6 +117,7 @@ for (const n of [1_000, 10_000]) {
   }
 }
 
+step('open a group');
 // --- Opening a group with 50 ms latency: parallel reads, about one round trip ------------------------
 {
   const store = await newStore(sandbox.url);
@@ -132,9 +137,11 @@ for (const n of [1_000, 10_000]) {
     note: 'three reads in parallel; sequential would be ≥ 150 ms' });
 }
 
+step('background and parsing');
 // --- Background and parsing, in Node with the extension's own modules ------------------------------
 rows.push(...(await benchBackground(sandbox, RUNS)));
 
+step('sizes');
 // --- Sizes ------------------------------------------------------------------------------------------
 const prod = measureSizes(buildExtension('https://chat.zoko.io/v2', '.output/bench-prod').toString());
 rows.push({ metric: 'side panel initial JS (gzip)', unit: 'KB', samples: [prod.sidepanelInitialJsKB], budget: SIZE_BUDGET_KB.sidepanelInitialJs });

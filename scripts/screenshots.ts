@@ -3,27 +3,19 @@
  * for the README and the store listing (docs/screenshots/).
  */
 import { readFileSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { DEFAULT_SETTINGS } from '../utils/config';
 import { startSandbox } from '../tests/sandbox/server';
 import { sandboxControl } from '../tests/sandbox/control';
 import { buildExtension } from '../tests/e2e/build';
-import { chromiumArgs, findChromium } from '../tests/e2e/chromium';
+import { launchExtension } from '../tests/e2e/chromium';
 
 const OUT = 'docs/screenshots';
 const sandbox = await startSandbox({ port: 0 });
 const dir = buildExtension(sandbox.baseUrl, '.output/screenshots');
-const context = await chromium.launchPersistentContext('', {
-  executablePath: findChromium(), headless: true, args: chromiumArgs(dir),
-  viewport: { width: 360, height: 720 }, deviceScaleFactor: 2,
-});
-const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-const id = new URL(worker.url()).host;
-await worker.evaluate(
-  (apiKey) => chrome.storage.local.set({
-    apiKey, settings: { agentId: 'demo', agentEmail: 'agent@demo.store', defaultCountry: 'IN', notify: false, pollBudgetPerMinute: 60, pollIntervalSeconds: 30 },
-  }),
-  sandbox.apiKey,
-);
+const { context, worker, id } = await launchExtension(dir, { viewport: { width: 360, height: 720 }, deviceScaleFactor: 2 });
+const settings = { ...DEFAULT_SETTINGS, agentId: 'demo', agentEmail: 'agent@demo.store', notify: false };
+await worker.evaluate(([apiKey, s]) => chrome.storage.local.set({ apiKey, settings: s }), [sandbox.apiKey, settings] as const);
 // After the worker's own start-up has scheduled its alarm (which would replace this one), poll now.
 await new Promise((r) => setTimeout(r, 1000));
 await worker.evaluate(() => chrome.alarms.create('poll-join-requests', { when: Date.now(), periodInMinutes: 0.5 }));

@@ -5,10 +5,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { DEFAULT_SETTINGS } from '../utils/config';
 import { startSandbox } from '../tests/sandbox/server';
 import { buildExtension } from '../tests/e2e/build';
-import { chromiumArgs, findChromium } from '../tests/e2e/chromium';
+import { launchExtension } from '../tests/e2e/chromium';
 
 const port = Number(process.env.SANDBOX_PORT ?? 43110);
 const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
@@ -19,21 +19,9 @@ const dir = buildExtension(sandbox.baseUrl, '.output/demo');
 console.log(`Extension built: ${dir}`);
 
 // A fresh profile every time: a kept one can hold on to an earlier build's service worker.
-const context = await chromium.launchPersistentContext('', {
-  executablePath: findChromium(),
-  headless,
-  args: chromiumArgs(dir),
-  viewport: headless ? { width: 360, height: 760 } : null,
-});
-const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-const id = new URL(worker.url()).host;
-await worker.evaluate(
-  ([apiKey]) => chrome.storage.local.set({
-    apiKey,
-    settings: { agentId: 'demo-agent', agentEmail: 'agent@demo.store', defaultCountry: 'IN', notify: true, pollBudgetPerMinute: 60, pollIntervalSeconds: 30 },
-  }),
-  [sandbox.apiKey] as const,
-);
+const { context, worker, id } = await launchExtension(dir, { headless, viewport: headless ? { width: 360, height: 760 } : null });
+const settings = { ...DEFAULT_SETTINGS, agentId: 'demo-agent', agentEmail: 'agent@demo.store' };
+await worker.evaluate(([apiKey, s]) => chrome.storage.local.set({ apiKey, settings: s }), [sandbox.apiKey, settings] as const);
 // The key went straight into storage (the options page would have asked for a badge refresh): poll now,
 // after the worker's own start-up has scheduled its alarm.
 await new Promise((r) => setTimeout(r, 1000));

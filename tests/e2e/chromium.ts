@@ -1,6 +1,6 @@
 /** Finds a Chromium that honours --load-extension, or says exactly what to install. */
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { chromium, type BrowserContext, type LaunchOptions, type Worker } from '@playwright/test';
 
 const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium',
   '/Applications/Chromium.app/Contents/MacOS/Chromium'];
@@ -39,4 +39,25 @@ export function chromiumArgs(extensionDir: string): string[] {
     '--disable-gpu',
     '--disable-quic',
   ];
+}
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  /** The extension's service worker, as it started with the browser. */
+  worker: Worker;
+  /** The extension's id: the host of its pages' chrome-extension:// URLs. */
+  id: string;
+}
+
+/** Chromium with the unpacked extension at `dir` loaded, on a fresh profile (a kept one can hold an old worker). */
+export async function launchExtension(
+  dir: string,
+  options: Parameters<typeof chromium.launchPersistentContext>[1] & { extraArgs?: string[] } = {},
+): Promise<LaunchedExtension> {
+  const { extraArgs = [], ...rest } = options;
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: findChromium(), headless: true, ...rest, args: [...chromiumArgs(dir), ...extraArgs],
+  } satisfies LaunchOptions & Record<string, unknown>);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, worker, id: new URL(worker.url()).host };
 }

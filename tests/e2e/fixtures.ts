@@ -1,11 +1,11 @@
 /** Playwright fixtures: Chromium with the built extension, its service worker and id, and a fresh sandbox store per test. */
 import './node-i18n';
-import { test as base, chromium, expect, type BrowserContext, type ConsoleMessage, type Page, type Request, type Worker } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type ConsoleMessage, type Page, type Request, type Worker } from '@playwright/test';
 import { resolve } from 'node:path';
 import { newStore, type SandboxControl } from '../sandbox/control';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/config';
 import { E2E_PORT } from './build';
-import { chromiumArgs, findChromium } from './chromium';
+import { launchExtension } from './chromium';
 import { PanelPage } from './panel';
 
 export const EXTENSION_DIR = resolve('.output/e2e/chrome-mv3');
@@ -69,12 +69,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
   extContext: [
     async ({}, use) => {
-      const context = await chromium.launchPersistentContext('', {
-        executablePath: findChromium(),
-        headless: true,
-        args: chromiumArgs(EXTENSION_DIR),
-        viewport: { width: 360, height: 720 },
-      });
+      const { context } = await launchExtension(EXTENSION_DIR, { viewport: { width: 360, height: 720 } });
       await use(context);
       await context.close();
     },

@@ -1,20 +1,17 @@
 // A second locale renders in the browser: Chromium in Spanish shows the panel in Spanish (dates and ages too).
-import { chromium } from '@playwright/test';
 import { newStore } from '../sandbox/control';
-import { chromiumArgs, findChromium } from './chromium';
+import { launchExtension } from './chromium';
 import { AGENT, EXTENSION_DIR, expect, SANDBOX_URL, test } from './fixtures';
 
 test('in a Spanish browser the panel speaks Spanish', async () => {
   const store = await newStore(SANDBOX_URL);
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: findChromium(), headless: true, locale: 'es-ES',
-    args: [...chromiumArgs(EXTENSION_DIR), '--lang=es'], viewport: { width: 360, height: 720 },
+  const { context, worker, id } = await launchExtension(EXTENSION_DIR, {
+    locale: 'es-ES', extraArgs: ['--lang=es'], viewport: { width: 360, height: 720 },
   });
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     await worker.evaluate(([apiKey, settings]) => chrome.storage.local.set({ apiKey, settings }), [store.apiKey, AGENT] as const);
     const page = await context.newPage();
-    await page.goto(`chrome-extension://${new URL(worker.url()).host}/sidepanel.html`);
+    await page.goto(`chrome-extension://${id}/sidepanel.html`);
     await expect(page.locator('html')).toHaveAttribute('lang', /^es/);
     await expect(page.getByRole('button', { name: 'Crear grupo' })).toBeVisible();
     await expect(page.getByRole('searchbox', { name: 'Buscar grupos' })).toBeVisible();
