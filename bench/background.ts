@@ -1,7 +1,7 @@
 /** Background and parsing measures, run in Node with the extension's own modules against the sandbox. */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { newStore } from '../tests/sandbox/control';
-import type { Sandbox } from '../tests/sandbox/server';
+import { newStore } from '../dev/sandbox/control';
+import type { Sandbox } from '../dev/sandbox/server';
 
 type Row = { metric: string; unit: string; samples: number[]; budget?: number; note?: string };
 
@@ -9,9 +9,9 @@ export async function benchBackground(sandbox: Sandbox, runs: number): Promise<R
   // The storage and badge APIs the poller uses, in memory (WXT's fakeBrowser), as in the unit tests.
   (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
   (globalThis as { browser?: unknown }).browser = fakeBrowser;
-  const { createZokoClient } = await import('../utils/zoko/client');
-  const { createPoller } = await import('../utils/poller');
-  const { createRequestBudget } = await import('../utils/request-budget');
+  const { createZokoClient } = await import('../utils/background/zoko/client');
+  const { createPoller } = await import('../utils/background/poller');
+  const { createRequestBudget } = await import('../utils/background/request-budget');
   const { cacheGroups } = await import('../utils/group-cache');
   const { settingsItem, apiKeyItem } = await import('../utils/storage');
   const { DEFAULT_SETTINGS } = await import('../utils/config');

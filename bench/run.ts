@@ -7,10 +7,10 @@ import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import type { BrowserContext, Page } from '@playwright/test';
-import { newStore } from '../tests/sandbox/control';
-import { startSandbox } from '../tests/sandbox/server';
-import { buildExtension } from '../tests/e2e/build';
-import { findChromium, launchExtension } from '../tests/e2e/chromium';
+import { newStore } from '../dev/sandbox/control';
+import { startSandbox } from '../dev/sandbox/server';
+import { buildExtension } from '../dev/build-extension';
+import { findChromium, launchExtension } from '../dev/chromium';
 import { measureSizes, SIZE_BUDGET_KB } from './sizes';
 import { benchBackground } from './background';
 

@@ -25,7 +25,7 @@ export function App() {
         </button>
       </header>
       {route.name === 'list' && <GroupList />}
-      {route.name === 'group' && <GroupView key={route.id} id={route.id} />}
+      {route.name === 'group' && panel.current.value && <GroupView key={route.id} model={panel.current.value} />}
       {route.name === 'create' && <CreateGroup />}
       {route.name === 'handoff' && <NumberHandoff />}
       <p class="sr-only" role="status" aria-live="polite">{panel.announcement}</p>

@@ -1,13 +1,13 @@
 /** Deleting a group: the agent types its subject to confirm. */
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
-import type { GroupModel } from '../utils/models/group-model';
+import type { OpenGroupModel } from '../utils/panel/open-group-model';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorNotice } from './ErrorNotice';
 import { Field } from './Field';
 import { usePanel } from './panel-context';
 
-export function DeleteGroup({ model }: { model: GroupModel }) {
+export function DeleteGroup({ model }: { model: OpenGroupModel }) {
   const panel = usePanel();
   const confirming = useSignal(false);
   const typed = useSignal('');

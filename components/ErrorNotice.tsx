@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
 import { describeError } from '../utils/error-text';
-import type { ErrorData } from '../utils/zoko/errors';
+import type { ErrorData } from '../utils/errors';
 
 interface Props {
   error: ErrorData | null | undefined;

@@ -1,16 +1,16 @@
 /** Subject, join approval mode and the auto-approval switch. */
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
-import type { GroupModel } from '../utils/models/group-model';
+import type { OpenGroupModel } from '../utils/panel/open-group-model';
 import { checkSubject } from '../utils/validation';
-import type { JoinApprovalMode } from '../utils/zoko/client';
+import type { JoinApprovalMode } from '../utils/domain';
 import { ErrorNotice } from './ErrorNotice';
 import { SubmitButton } from './SubmitButton';
 import { Field } from './Field';
 import { SubjectField } from './SubjectField';
 import { usePanel } from './panel-context';
 
-export function GroupSettings({ model }: { model: GroupModel }) {
+export function GroupSettings({ model }: { model: OpenGroupModel }) {
   const panel = usePanel();
   const group = model.group.value!;
   const subject = useSignal(group.subject);

@@ -1,7 +1,8 @@
 /** One group: who is waiting, the invite link, inviting, members, settings, template, delete. */
 import { i18n } from '#i18n';
 import { useEffect, useRef } from 'preact/hooks';
-import { formatDate } from '../utils/time';
+import type { OpenGroupModel } from '../utils/panel/open-group-model';
+import { formatDate } from '../utils/panel/time';
 import { DeleteGroup } from './DeleteGroup';
 import { ErrorNotice } from './ErrorNotice';
 import { ScreenHeader } from './ScreenHeader';
@@ -13,9 +14,9 @@ import { Participants } from './Participants';
 import { TemplateEditor } from './TemplateEditor';
 import { usePanel } from './panel-context';
 
-export function GroupView({ id }: { id: string }) {
+export function GroupView({ model }: { model: OpenGroupModel }) {
   const panel = usePanel();
-  const model = panel.groupModel(id);
+  const { id } = model;
   const cached = panel.groups.groups.value.find((g) => g.id === id);
   const group = model.group.value;
   // Kept from the last render that knew it: a vanished group leaves the cache before we say its name.

@@ -2,14 +2,14 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { isWhatsAppInviteLink } from '../utils/invite-link';
-import type { GroupModel } from '../utils/models/group-model';
+import type { OpenGroupModel } from '../utils/panel/open-group-model';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';
 import { QrCode } from './QrCode';
 import { usePanel } from './panel-context';
 
-export function InviteLink({ model }: { model: GroupModel }) {
+export function InviteLink({ model }: { model: OpenGroupModel }) {
   const panel = usePanel();
   const showQr = useSignal(false);
   const confirming = useSignal(false);

@@ -5,10 +5,10 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import type { GroupModel } from '../utils/models/group-model';
+import type { OpenGroupModel } from '../utils/panel/open-group-model';
 import type { PastedNumbers } from '../utils/phone';
-import { displayNumber } from '../utils/phone-format';
-import type { InviteResult } from '../utils/zoko/schemas';
+import { displayNumber } from '../utils/panel/phone-format';
+import type { InviteResult } from '../utils/domain';
 import { ErrorNotice } from './ErrorNotice';
 import { SubmitButton } from './SubmitButton';
 import { Field } from './Field';
@@ -17,7 +17,7 @@ import { usePanel } from './panel-context';
 /** Phone metadata is large: load it the first time the agent types here, not with the panel. */
 const loadPhone = () => import('../utils/phone');
 
-export function InviteMembers({ model }: { model: GroupModel }) {
+export function InviteMembers({ model }: { model: OpenGroupModel }) {
   const panel = usePanel();
   const text = useSignal('');
   const parsed = useSignal<PastedNumbers | null>(null);

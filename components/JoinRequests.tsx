@@ -1,14 +1,14 @@
 /** People waiting to join: approve or reject one, some (selected) or all. */
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
-import { displayNumber } from '../utils/phone-format';
-import type { JoinDecision } from '../utils/messaging';
-import type { GroupModel } from '../utils/models/group-model';
-import { timeAgo } from '../utils/time';
+import { displayNumber } from '../utils/panel/phone-format';
+import type { JoinDecision } from '../utils/domain';
+import type { OpenGroupModel } from '../utils/panel/open-group-model';
+import { timeAgo } from '../utils/panel/time';
 import { ErrorNotice } from './ErrorNotice';
 import { usePanel } from './panel-context';
 
-export function JoinRequests({ model }: { model: GroupModel }) {
+export function JoinRequests({ model }: { model: OpenGroupModel }) {
   const panel = usePanel();
   const selected = useSignal<Set<string>>(new Set());
   const requests = model.requests.value ?? [];

@@ -1,12 +1,6 @@
 /** A number chosen with "Invite this number" on a page: shown normalised, with a group picker and one "Invite". */
 import { i18n } from '#i18n';
-import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
-import { createAction } from '../utils/models/action';
-import type { ParsedNumber, RejectedNumber } from '../utils/phone';
-import { displayNumber } from '../utils/phone-format';
-import { handoffItem, recentGroupsItem } from '../utils/storage';
-import type { InviteResult } from '../utils/zoko/schemas';
+import { displayNumber } from '../utils/panel/phone-format';
 import { ErrorNotice } from './ErrorNotice';
 import { SubmitButton } from './SubmitButton';
 import { ScreenHeader } from './ScreenHeader';
@@ -15,52 +9,23 @@ import { usePanel } from './panel-context';
 
 export function NumberHandoff() {
   const panel = usePanel();
-  const parsed = useSignal<ParsedNumber | RejectedNumber | null>(null);
-  const recent = useSignal<string[]>([]);
-  const groupId = useSignal('');
-  const result = useSignal<InviteResult | null>(null);
-  const invite = useSignal(createAction((id: string, waId: string) => panel.transport('inviteMembers', { id, phoneNumbers: [waId] }))).value;
-  const country = panel.groups.config.value?.settings.defaultCountry;
-
-  useEffect(() => {
-    const read = async () => {
-      const [handoff, recents, phone] = await Promise.all([handoffItem.getValue(), recentGroupsItem.getValue(), import('../utils/phone')]);
-      recent.value = recents;
-      result.value = null;
-      parsed.value = handoff ? phone.numberFromSelection(handoff.text, country) : null;
-    };
-    void read();
-    return handoffItem.watch(() => void read());
-  }, [country]);
-
-  const groups = panel.groups.groups.value.filter((g) => !g.suspended);
-  const ordered = [
-    ...recent.value.map((id) => groups.find((g) => g.id === id)).filter((g) => g !== undefined),
-    ...groups.filter((g) => !recent.value.includes(g.id)),
-  ];
-  // The agent's pick, else the most recent group.
-  const chosen = groupId.value || ordered[0]?.id || '';
-
-  async function close() {
-    await handoffItem.setValue(null);
-    panel.back();
-  }
+  const model = panel.handoff;
+  const { invite } = model;
 
   async function send(e: Event) {
     e.preventDefault();
-    const n = parsed.value;
-    if (!n || !('waId' in n) || !chosen) return;
-    const r = await invite.run(chosen, n.waId);
-    if (!r) return;
-    result.value = r;
-    const subject = groups.find((g) => g.id === chosen)?.subject ?? i18n.t('notify.theGroup');
+    const n = model.parsed.value;
+    const r = await model.send();
+    if (!r || !n || !('waId' in n)) return;
+    const subject = model.choices.value.find((g) => g.id === model.chosen.value)?.subject ?? i18n.t('notify.theGroup');
     panel.announce(r.sent.length ? i18n.t('handoff.announceSent', [displayNumber(n.waId), subject]) : i18n.t('handoff.announceNot', [displayNumber(n.waId)]));
   }
 
-  const n = parsed.value;
+  const n = model.parsed.value;
+  const result = model.result.value;
   return (
     <section class="handoff" aria-labelledby="handoff-title">
-      <ScreenHeader id="handoff-title" title={i18n.t('handoff.title')} onBack={() => void close()} />
+      <ScreenHeader id="handoff-title" title={i18n.t('handoff.title')} onBack={() => void panel.closeHandoff()} />
       <div class="card">
         {!n ? (
           <p class="muted">{i18n.t('handoff.reading')}</p>
@@ -69,12 +34,12 @@ export function NumberHandoff() {
             <p class="big-number" data-testid="handoff-number">{displayNumber(n.waId)}</p>
             <p class="small-text muted">{i18n.t('handoff.from', [n.input])}</p>
             <Field label={i18n.t('handoff.group')}>
-              <select value={chosen} onChange={(e) => (groupId.value = e.currentTarget.value)}>
-                {ordered.map((g) => <option key={g.id} value={g.id}>{g.subject}</option>)}
+              <select value={model.chosen.value} onChange={(e) => model.pick(e.currentTarget.value)}>
+                {model.choices.value.map((g) => <option key={g.id} value={g.id}>{g.subject}</option>)}
               </select>
             </Field>
             <ErrorNotice error={invite.error.value} />
-            <SubmitButton pending={invite.pending.value} disabled={!chosen}
+            <SubmitButton pending={invite.pending.value} disabled={!model.chosen.value}
               label={i18n.t('common.invite')} pendingLabel={i18n.t('common.inviting')} />
           </form>
         ) : (
@@ -83,11 +48,11 @@ export function NumberHandoff() {
             <p class="small-text">{i18n.t('handoff.howTo')}</p>
           </div>
         )}
-        {result.value && (
+        {result && (
           <p class="notice ok" role="status">
-            {result.value.sent.length > 0 && i18n.t('handoff.sent')}
-            {result.value.skipped.length > 0 && i18n.t('handoff.skipped')}
-            {result.value.failed.map((f) => i18n.t('handoff.failed', [f.reason])).join(' ')}
+            {result.sent.length > 0 && i18n.t('handoff.sent')}
+            {result.skipped.length > 0 && i18n.t('handoff.skipped')}
+            {result.failed.map((f) => i18n.t('handoff.failed', [f.reason])).join(' ')}
           </p>
         )}
       </div>

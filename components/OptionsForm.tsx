@@ -1,76 +1,26 @@
 /** The options page: API key and the agent's identity. The key is sent to the background and never read back. */
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
-import { validateConfig, type ConfigField, type PublicConfig } from '../utils/config';
-import { describeError } from '../utils/error-text';
-import { sendMessage } from '../utils/messaging';
-import { DEFAULT_SETTINGS, type Settings } from '../utils/config';
+import type { OptionsModel } from '../utils/panel/options-model';
 import { countryOptions } from '../utils/countries';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Field } from './Field';
 
-type Status = { tone: 'ok' | 'error' | 'busy'; text: string } | null;
-
-export function OptionsForm() {
-  const config = useSignal<PublicConfig | null>(null);
-  const apiKey = useSignal('');
-  const settings = useSignal<Settings>(DEFAULT_SETTINGS);
-  const errors = useSignal<Partial<Record<ConfigField, string>>>({});
-  const status = useSignal<Status>(null);
+export function OptionsForm({ model }: { model: OptionsModel }) {
+  const { config, apiKey, settings, errors, status, set } = model;
   const signingOut = useSignal(false);
 
-  useEffect(() => {
-    void sendMessage('getConfig').then((r) => {
-      if (r.ok) {
-        config.value = r.data;
-        settings.value = r.data.settings;
-      } else status.value = { tone: 'error', text: describeError(r.error).text };
-    });
-  }, []);
-
-  const set = (patch: Partial<Settings>) => (settings.value = { ...settings.value, ...patch });
-
-  async function save(e: Event) {
+  function save(e: Event) {
     e.preventDefault();
-    const input = { apiKey: apiKey.value.trim() || undefined, settings: settings.value };
-    errors.value = validateConfig(input, Boolean(config.value?.configured));
-    if (Object.keys(errors.value).length > 0) {
-      status.value = { tone: 'error', text: i18n.t('options.fixFields') };
-      return;
-    }
-    status.value = { tone: 'busy', text: i18n.t('options.saving') };
-    const r = await sendMessage('saveConfig', input);
-    if (!r.ok) {
-      status.value = { tone: 'error', text: describeError(r.error).text };
-      return;
-    }
-    config.value = r.data;
-    apiKey.value = '';
-    status.value = { tone: 'ok', text: i18n.t('options.saved') };
+    void model.save();
   }
 
   async function signOut() {
-    const r = await sendMessage('signOut');
+    await model.signOut();
     signingOut.value = false;
-    if (!r.ok) {
-      status.value = { tone: 'error', text: describeError(r.error).text };
-      return;
-    }
-    config.value = r.data;
-    status.value = { tone: 'ok', text: i18n.t('options.signedOut') };
   }
 
-  async function test() {
-    status.value = { tone: 'busy', text: i18n.t('options.testing') };
-    const r = await sendMessage('testConnection');
-    status.value = r.ok
-      ? { tone: 'ok', text: i18n.t('options.connected', r.data.groupCount) }
-      : { tone: 'error', text: describeError(r.error).text };
-  }
-
-  // The form waits for the stored settings: typing before they arrive would be overwritten by them.
-  if (!config.value && status.value?.tone !== 'error') return <main class="options" aria-busy="true"><p class="muted">{i18n.t('common.loading')}</p></main>;
+  if (!model.ready.value && status.value?.tone !== 'error') return <main class="options" aria-busy="true"><p class="muted">{i18n.t('common.loading')}</p></main>;
 
   const keyHint = config.value?.configured ? i18n.t('options.keyHint', [config.value.last4]) : undefined;
 
@@ -108,7 +58,7 @@ export function OptionsForm() {
         </label>
         <div class="row">
           <button type="submit" class="primary">{i18n.t('options.save')}</button>
-          <button type="button" onClick={test} disabled={!config.value?.configured}>{i18n.t('options.test')}</button>
+          <button type="button" onClick={() => void model.test()} disabled={!config.value?.configured}>{i18n.t('options.test')}</button>
         </div>
         <p role="status" class={`status ${status.value?.tone ?? ''}`}>{status.value?.text}</p>
       </form>

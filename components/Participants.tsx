@@ -1,14 +1,14 @@
 /** Members with their status; remove one or several, after a confirmation. */
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
-import type { GroupModel } from '../utils/models/group-model';
-import { displayNumber } from '../utils/phone-format';
+import type { OpenGroupModel } from '../utils/panel/open-group-model';
+import { displayNumber } from '../utils/panel/phone-format';
 import { MAX_PARTICIPANTS } from '../utils/validation';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorNotice } from './ErrorNotice';
 import { usePanel } from './panel-context';
 
-export function Participants({ model }: { model: GroupModel }) {
+export function Participants({ model }: { model: OpenGroupModel }) {
   const panel = usePanel();
   const selected = useSignal<Set<string>>(new Set());
   const confirming = useSignal<string[] | null>(null);

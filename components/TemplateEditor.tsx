@@ -2,7 +2,7 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
-import type { GroupModel } from '../utils/models/group-model';
+import type { OpenGroupModel } from '../utils/panel/open-group-model';
 import { ErrorNotice } from './ErrorNotice';
 import { SubmitButton } from './SubmitButton';
 import { Field } from './Field';
@@ -15,7 +15,7 @@ const VARIABLES = [
 
 type Arg = { key: string; value: string };
 
-export function TemplateEditor({ model }: { model: GroupModel }) {
+export function TemplateEditor({ model }: { model: OpenGroupModel }) {
   const panel = usePanel();
   const templateId = useSignal('');
   const args = useSignal<Arg[]>([]);

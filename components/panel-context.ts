@@ -1,7 +1,7 @@
 /** The panel's models, provided once at the root and read by any component. */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Panel } from '../utils/models/panel';
+import type { Panel } from '../utils/panel/panel';
 
 export const PanelContext = createContext<Panel | null>(null);
 

@@ -1,7 +1,7 @@
 /** Renders assets/icon.svg to the PNG sizes the manifest and the store need (run after editing the SVG). */
 import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-import { findChromium } from '../tests/e2e/chromium';
+import { findChromium } from '../dev/chromium';
 
 const svg = readFileSync('assets/icon.svg', 'utf8');
 const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox'] });

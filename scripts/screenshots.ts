@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../utils/config';
-import { startSandbox } from '../tests/sandbox/server';
-import { sandboxControl } from '../tests/sandbox/control';
-import { buildExtension } from '../tests/e2e/build';
-import { launchExtension } from '../tests/e2e/chromium';
+import { startSandbox } from '../dev/sandbox/server';
+import { sandboxControl } from '../dev/sandbox/control';
+import { buildExtension } from '../dev/build-extension';
+import { launchExtension } from '../dev/chromium';
 
 const OUT = 'docs/screenshots';
 const sandbox = await startSandbox({ port: 0 });

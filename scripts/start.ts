@@ -6,9 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_SETTINGS } from '../utils/config';
-import { startSandbox } from '../tests/sandbox/server';
-import { buildExtension } from '../tests/e2e/build';
-import { launchExtension } from '../tests/e2e/chromium';
+import { startSandbox } from '../dev/sandbox/server';
+import { buildExtension } from '../dev/build-extension';
+import { launchExtension } from '../dev/chromium';
 
 const port = Number(process.env.SANDBOX_PORT ?? 43110);
 const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;

@@ -2,8 +2,8 @@
  * The fault matrix, shared by the client-level test (tests/unit/fault-matrix.test.ts) and the panel-level one
  * (tests/e2e/fault-matrix.spec.ts): the operations as Zoko sees them, and every failure it can produce.
  */
-import type { ErrorKind } from '../utils/zoko/errors';
-import type { Fault } from './sandbox/server';
+import type { ErrorKind } from '../utils/errors';
+import type { Fault } from '../dev/sandbox/server';
 
 export type OpName =
   | 'create' | 'list' | 'details' | 'settings' | 'delete' | 'invite' | 'remove' | 'join requests'

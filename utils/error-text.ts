@@ -1,6 +1,6 @@
 /** Turns an error `kind` (and Meta's code) into a sentence an agent understands and the way forward. */
 import { i18n } from '#i18n';
-import type { ErrorData } from './zoko/errors';
+import type { ErrorData } from './errors';
 
 export type ErrorAction = 'openOptions' | 'retry' | 'backToList' | 'none';
 

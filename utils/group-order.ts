@@ -3,7 +3,7 @@
  * applied once, where the list is stored (background), so the panel only partitions: O(n) per change of
  * counts, instead of a locale sort of 10,000 names on the panel's first paint.
  */
-import type { Group } from './zoko/schemas';
+import type { Group } from './domain';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 

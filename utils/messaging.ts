@@ -5,13 +5,21 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ConfigInput, PublicConfig } from './config';
 import type { Result } from './result';
-import type { JoinApprovalMode } from './zoko/client';
 import type {
-  CreateResult, Group, GroupDetails, InvitationTemplate, InviteResult, JoinRequest,
-} from './zoko/schemas';
+  CreateResult, Group, GroupDetails, InvitationTemplate, InviteResult, JoinApprovalMode, JoinDecision, JoinRequest,
+} from './domain';
+import type { ErrorData } from './errors';
 
 export interface GroupRef { id: string }
-export type JoinDecision = 'approve' | 'reject';
+
+/**
+ * What a decision on join requests left behind: the requests still waiting, read again after it (null when
+ * that read failed), and the decision's error, if it failed (a partial success, a request gone).
+ */
+export interface DecisionOutcome {
+  requests: JoinRequest[] | null;
+  error?: ErrorData;
+}
 
 export interface ProtocolMap {
   getConfig(): Result<PublicConfig>;
@@ -26,7 +34,7 @@ export interface ProtocolMap {
   inviteMembers(data: GroupRef & { phoneNumbers: string[] }): Result<InviteResult>;
   removeParticipants(data: GroupRef & { waIds: string[] }): Result<GroupDetails>;
   listJoinRequests(data: GroupRef): Result<JoinRequest[]>;
-  decideJoinRequests(data: GroupRef & { action: JoinDecision; requestIds: string[] }): Result<JoinRequest[]>;
+  decideJoinRequests(data: GroupRef & { action: JoinDecision; requestIds: string[] }): Result<DecisionOutcome>;
   setAutoApproval(data: GroupRef & { enabled: boolean }): Result<GroupDetails>;
   getInviteLink(data: GroupRef): Result<string>;
   resetInviteLink(data: GroupRef): Result<string>;

@@ -4,7 +4,8 @@
  */
 import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS, type Settings } from './config';
-import type { Group } from './zoko/schemas';
+import type { Group } from './domain';
+import { STORAGE_KEYS as KEYS } from './storage-keys';
 
 export interface GroupCache {
   groups: Group[];
@@ -22,15 +23,22 @@ export interface StoredGroupCache {
   fetchedAt: number;
 }
 
+/** What pages see of the badge's state: small, and written at most once per polling round or agent action. */
 export interface PendingCounts {
-  /** Pending join requests per group id, as last polled. */
+  /** Pending join requests per group id, only groups with someone waiting. */
   byGroup: Record<string, number>;
-  /** When each group was last polled (ms). */
-  polledAt: Record<string, number>;
-  /** Creation time (ms) of the newest request seen per group, to tell new requests from known ones. */
-  newestAt: Record<string, number>;
   /** Badge state when counting is impossible. */
   problem?: 'noKey' | 'authRejected';
+}
+
+/** The poller's own bookkeeping, kept apart so that pages are not woken by it. Background only. */
+export interface PollState {
+  /** The quiet group polled last: the next round continues after it (round robin by id). */
+  cursor: string;
+  /** Creation time (ms) of the newest request seen per group that ever had one: tells new requests from known. */
+  newestAt: Record<string, number>;
+  /** When this account was first polled: requests older than that in a group never seen are not "new". */
+  since: number;
 }
 
 export interface PendingCreation {
@@ -49,19 +57,19 @@ export interface Handoff {
 }
 
 /** The Zoko API key. Background only: never import this item in a page. */
-export const apiKeyItem = /* @__PURE__ */ storage.defineItem<string | null>('local:apiKey', {
+export const apiKeyItem = /* @__PURE__ */ storage.defineItem<string | null>(`local:${KEYS.apiKey}`, {
   fallback: null,
   version: 1,
 });
 
-export const settingsItem = /* @__PURE__ */ storage.defineItem<Settings>('local:settings', {
+export const settingsItem = /* @__PURE__ */ storage.defineItem<Settings>(`local:${KEYS.settings}`, {
   fallback: DEFAULT_SETTINGS,
   // v2 added the badge refresh interval: older settings get the defaults for what they lack.
   version: 2,
   migrations: { 2: (old: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...old }) },
 });
 
-export const groupCacheItem = /* @__PURE__ */ storage.defineItem<StoredGroupCache>('local:groupCache', {
+export const groupCacheItem = /* @__PURE__ */ storage.defineItem<StoredGroupCache>(`local:${KEYS.groupCache}`, {
   fallback: { json: '[]', fetchedAt: 0 },
   // No migration: one would re-run (reading and rewriting megabytes) in every new page until a version is
   // recorded, on the panel's first paint. A cache in any other shape simply reads as empty (group-cache.ts).
@@ -72,39 +80,46 @@ export const groupCacheItem = /* @__PURE__ */ storage.defineItem<StoredGroupCach
  * The first screenful of the group list, in display order, with the list's size: a few KB the panel reads
  * before the full list, so its first rows do not wait on 10,000 groups. Written with the cache and the counts.
  */
-export const groupCacheHeadItem = /* @__PURE__ */ storage.defineItem<{ groups: Group[]; total: number }>('local:groupCacheHead', {
+export const groupCacheHeadItem = /* @__PURE__ */ storage.defineItem<{ groups: Group[]; total: number }>(`local:${KEYS.groupCacheHead}`, {
   fallback: { groups: [], total: 0 },
   version: 1,
 });
 
-export const pendingCountsItem = /* @__PURE__ */ storage.defineItem<PendingCounts>('local:pendingCounts', {
-  fallback: { byGroup: {}, polledAt: {}, newestAt: {} },
+// Version 1 also held the poller's bookkeeping (polledAt, newestAt); pages read only `byGroup` and `problem`,
+// and the background's next write drops the rest, so no migration rewrites it.
+export const pendingCountsItem = /* @__PURE__ */ storage.defineItem<PendingCounts>(`local:${KEYS.pendingCounts}`, {
+  fallback: { byGroup: {} },
   version: 1,
 });
 
-export const pendingCreationsItem = /* @__PURE__ */ storage.defineItem<PendingCreation[]>('local:pendingCreations', {
+export const pollStateItem = /* @__PURE__ */ storage.defineItem<PollState>(`local:${KEYS.pollState}`, {
+  fallback: { cursor: '', newestAt: {}, since: 0 },
+  version: 1,
+});
+
+export const pendingCreationsItem = /* @__PURE__ */ storage.defineItem<PendingCreation[]>(`local:${KEYS.pendingCreations}`, {
   fallback: [],
   version: 1,
 });
 
 /** Recently used group ids, most recent first (for the context menu and the number picker). */
-export const recentGroupsItem = /* @__PURE__ */ storage.defineItem<string[]>('local:recentGroups', {
+export const recentGroupsItem = /* @__PURE__ */ storage.defineItem<string[]>(`local:${KEYS.recentGroups}`, {
   fallback: [],
   version: 1,
 });
 
 /** The number the context menu handed to the panel; session-only so it never outlives the browser. */
-export const handoffItem = /* @__PURE__ */ storage.defineItem<Handoff | null>('session:handoff', {
+export const handoffItem = /* @__PURE__ */ storage.defineItem<Handoff | null>(`session:${KEYS.handoff}`, {
   fallback: null,
 });
 
 /** The group the panel should open on, set by a notification click; read once by the panel. */
-export const openGroupItem = /* @__PURE__ */ storage.defineItem<string | null>('session:openGroup', {
+export const openGroupItem = /* @__PURE__ */ storage.defineItem<string | null>(`session:${KEYS.openGroup}`, {
   fallback: null,
 });
 
 /** "Sign out": the key and everything cached from Zoko leave this browser; the agent's own settings stay. */
 export async function clearAccountData() {
-  await Promise.all([apiKeyItem, groupCacheItem, groupCacheHeadItem, pendingCountsItem, pendingCreationsItem,
+  await Promise.all([apiKeyItem, groupCacheItem, groupCacheHeadItem, pendingCountsItem, pollStateItem, pendingCreationsItem,
     recentGroupsItem, handoffItem, openGroupItem].map((item) => item.removeValue()));
 }

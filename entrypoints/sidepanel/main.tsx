@@ -3,13 +3,13 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App } from '../../components/App';
 import { PanelContext } from '../../components/panel-context';
-import { createPanel } from '../../utils/models/panel';
-import { messageTransport } from '../../utils/models/transport';
+import { createPanel } from '../../utils/panel/panel';
+import { createPort } from '../../utils/panel/port';
 import '../../assets/panel.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = i18n.t('extName');
-const panel = createPanel(messageTransport);
+const panel = createPanel(createPort());
 render(
   <PanelContext.Provider value={panel}>
     <App />

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { buildExtension } from './build';
+import { buildExtension } from '../../dev/build-extension';
 
 test('the Firefox build: a sidebar, Firefox permissions, an add-on id, Zoko only', () => {
   const dir = buildExtension('https://chat.zoko.io/v2', '.output/firefox-check', {}, 'firefox');

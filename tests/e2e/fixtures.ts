@@ -2,10 +2,10 @@
 import './node-i18n';
 import { test as base, expect, type BrowserContext, type ConsoleMessage, type Page, type Request, type Worker } from '@playwright/test';
 import { resolve } from 'node:path';
-import { newStore, type SandboxControl } from '../sandbox/control';
+import { newStore, type SandboxControl } from '../../dev/sandbox/control';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/config';
-import { E2E_PORT } from './build';
-import { launchExtension } from './chromium';
+import { E2E_PORT } from '../../dev/build-extension';
+import { launchExtension } from '../../dev/chromium';
 import { PanelPage } from './panel';
 
 export const EXTENSION_DIR = resolve('.output/e2e/chrome-mv3');

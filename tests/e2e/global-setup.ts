@@ -1,7 +1,7 @@
 /** Starts one sandbox for the whole run (each test gets its own store in it) and builds the extension against it. */
-import { startSandbox } from '../sandbox/server';
-import { buildExtension, E2E_PORT } from './build';
-import { findChromium } from './chromium';
+import { startSandbox } from '../../dev/sandbox/server';
+import { buildExtension, E2E_PORT } from '../../dev/build-extension';
+import { findChromium } from '../../dev/chromium';
 
 export default async function globalSetup() {
   findChromium(); // fail first, with one line that says what to install

@@ -1,5 +1,5 @@
 // Journey: the agent opens the panel, scans the groups, and searches.
-import { newStore } from '../sandbox/control';
+import { newStore } from '../../dev/sandbox/control';
 import { expect, SANDBOX_URL, test } from './fixtures';
 
 test('shows every group with members and auto-approval', async ({ panel }) => {

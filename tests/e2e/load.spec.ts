@@ -1,6 +1,6 @@
 // Under load: 10,000 groups and 2,000 people waiting. The panel stays usable, the badge keeps to its
 // request budget, and memory is reported (see the README's "Reliability and security").
-import { newStore, overlappingRequests } from '../sandbox/control';
+import { newStore, overlappingRequests } from '../../dev/sandbox/control';
 import { expect, SANDBOX_URL, serviceWorker, test } from './fixtures';
 
 test('10,000 groups, 2,000 pending requests', async ({ configure, openPage, extContext }, testInfo) => {

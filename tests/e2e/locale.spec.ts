@@ -1,6 +1,6 @@
 // A second locale renders in the browser: Chromium in Spanish shows the panel in Spanish (dates and ages too).
-import { newStore } from '../sandbox/control';
-import { launchExtension } from './chromium';
+import { newStore } from '../../dev/sandbox/control';
+import { launchExtension } from '../../dev/chromium';
 import { AGENT, EXTENSION_DIR, expect, SANDBOX_URL, test } from './fixtures';
 
 test('in a Spanish browser the panel speaks Spanish', async () => {

@@ -3,7 +3,7 @@
 // see the `store` fixture).
 import { chromium } from '@playwright/test';
 import { resolve } from 'node:path';
-import { chromiumArgs, findChromium } from './chromium';
+import { chromiumArgs, findChromium } from '../../dev/chromium';
 import { EXTENSION_DIR, expect, requestsSeen, SANDBOX_URL, test } from './fixtures';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';

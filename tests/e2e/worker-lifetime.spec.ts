@@ -1,6 +1,6 @@
 // Chrome stops the service worker whenever it likes. Stopped mid-task, nothing is lost or done twice,
 // and the panel carries on without a reload.
-import { overlappingRequests } from '../sandbox/control';
+import { overlappingRequests } from '../../dev/sandbox/control';
 import { expect, serviceWorker, stopServiceWorker, test } from './fixtures';
 
 test('stopped during an invite: the numbers stay typed, the POST went once, and a retry is harmless', async ({ panel, store, extContext }) => {

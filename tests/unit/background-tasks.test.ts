@@ -3,14 +3,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readGroupCache, writeGroupCache } from '../../utils/group-cache';
 import { DEFAULT_SETTINGS } from '../../utils/config';
-import { buildMenus, clickedText, createMenuClickHandler, MAX_SELECTION } from '../../utils/context-menu';
-import { createDirectInvite } from '../../utils/direct-invite';
-import { createHandlers } from '../../utils/handlers';
-import { addPendingCreation, createCreationWatcher, WATCH_FOR_MS } from '../../utils/pending-creations';
+import { buildMenus, clickedText, createMenuClickHandler, MAX_SELECTION } from '../../utils/background/context-menu';
+import { createDirectInvite } from '../../utils/background/direct-invite';
+import { createHandlers } from '../../utils/background/handlers';
+import { addPendingCreation, createCreationWatcher, WATCH_FOR_MS } from '../../utils/background/pending-creations';
 import { apiKeyItem, handoffItem, pendingCreationsItem, recentGroupsItem, settingsItem } from '../../utils/storage';
-import { createZokoClient } from '../../utils/zoko/client';
-import { newStore, type SandboxControl } from '../sandbox/control';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { createZokoClient } from '../../utils/background/zoko/client';
+import { newStore, type SandboxControl } from '../../dev/sandbox/control';
+import { startSandbox, type Sandbox } from '../../dev/sandbox/server';
 
 let sandbox: Sandbox;
 let store: SandboxControl;
@@ -122,7 +122,7 @@ describe('pending creations', () => {
 
 describe('opening the panel', () => {
   it('uses Chrome\'s side panel where there is one, else Firefox\'s sidebar', async () => {
-    const { openPanel, needsActionClickHandler } = await import('../../utils/open-panel');
+    const { openPanel, needsActionClickHandler } = await import('../../utils/background/open-panel');
     const sidePanel = { open: vi.fn(() => Promise.resolve()) };
     const sidebarAction = { open: vi.fn(() => Promise.resolve()) };
     Object.assign(fakeBrowser, { sidePanel, sidebarAction });
@@ -138,7 +138,7 @@ describe('opening the panel', () => {
 
 describe('new join request notifications', () => {
   it('one per group, naming who wants to join, and they open that group', async () => {
-    const { notifyNewRequests, groupOfNotification } = await import('../../utils/notify');
+    const { notifyNewRequests, groupOfNotification } = await import('../../utils/background/notify');
     const group = { id: 'g9', subject: 'VIP', whatsappGroupId: '', inviteLink: '', autoApproval: false, participantCount: 1,
       suspended: false, createdAt: '', updatedAt: '' };
     const req = (name: string) => ({ id: name, waId: '919800000000', name, customerId: '', createdAt: 1 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, validateConfig } from '../../utils/config';
 import { describeError } from '../../utils/error-text';
-import { errorFromResponse, parseRetryAfter, readErrorBody, type ErrorData } from '../../utils/zoko/errors';
+import { errorFromResponse, parseRetryAfter, readErrorBody } from '../../utils/background/zoko/errors';
+import type { ErrorData } from '../../utils/errors';
 import { checkSubject } from '../../utils/validation';
 import { isWhatsAppInviteLink } from '../../utils/invite-link';
 

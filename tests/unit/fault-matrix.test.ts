@@ -3,11 +3,11 @@
 // (reads retried, a POST or the link reset sent exactly once).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeError } from '../../utils/error-text';
-import { createZokoClient, type ZokoClient } from '../../utils/zoko/client';
-import { ZokoError } from '../../utils/zoko/errors';
+import { createZokoClient, type ZokoClient } from '../../utils/background/zoko/client';
+import { ZokoError } from '../../utils/background/zoko/errors';
 import { FAULT_CASES, OPS, type OpName, type OpTraits } from '../fault-cases';
-import { newStore, type SandboxControl } from '../sandbox/control';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { newStore, type SandboxControl } from '../../dev/sandbox/control';
+import { startSandbox, type Sandbox } from '../../dev/sandbox/server';
 
 let sandbox: Sandbox;
 beforeAll(async () => { sandbox = await startSandbox(); });

@@ -3,14 +3,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readGroupCache } from '../../utils/group-cache';
-import { createHandlers, registerHandlers, type Handlers } from '../../utils/handlers';
+import { createHandlers, registerHandlers, type Handlers } from '../../utils/background/handlers';
 import { removeAllListeners, sendMessage, type MessageName, type ProtocolMap } from '../../utils/messaging';
-import { isInternalSender } from '../../utils/sender';
+import { isInternalSender } from '../../utils/background/sender';
 import { DEFAULT_SETTINGS } from '../../utils/config';
 import { apiKeyItem, settingsItem } from '../../utils/storage';
-import { createZokoClient } from '../../utils/zoko/client';
-import { newStore, type SandboxControl } from '../sandbox/control';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { createZokoClient } from '../../utils/background/zoko/client';
+import { newStore, type SandboxControl } from '../../dev/sandbox/control';
+import { startSandbox, type Sandbox } from '../../dev/sandbox/server';
 
 let sandbox: Sandbox;
 let store: SandboxControl;

@@ -4,13 +4,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { writeGroupCache } from '../../utils/group-cache';
 import { DEFAULT_SETTINGS } from '../../utils/config';
 import type { MessageName } from '../../utils/messaging';
-import { createGroupModel } from '../../utils/models/group-model';
-import { createGroupsModel } from '../../utils/models/groups-model';
-import type { Transport } from '../../utils/models/transport';
+import { createGroupModel } from '../../utils/panel/open-group-model';
+import { createGroupsModel } from '../../utils/panel/group-list-model';
+import type { Transport } from '../../utils/panel/port';
 import type { Result } from '../../utils/result';
 import { pendingCountsItem } from '../../utils/storage';
 import { orderForDisplay, sortBySubject } from '../../utils/group-order';
-import type { Group, GroupDetails, JoinRequest } from '../../utils/zoko/schemas';
+import type { Group, GroupDetails, JoinRequest } from '../../utils/domain';
 
 const group = (i: number, subject: string, patch: Partial<Group> = {}): Group => ({
   id: `g${i}`, whatsappGroupId: `12036300${i}`, subject, inviteLink: '', autoApproval: false,

@@ -1,15 +1,16 @@
 // The badge poller and the badge itself, over fakeBrowser: budget, ordering, dedupe, errors, badge text.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { writeGroupCache } from '../../utils/group-cache';
-import { badgeText, badgeTitle, renderBadge } from '../../utils/badge';
+import { writeGroupCache } from '../../utils/background/group-cache-writes';
+import { createPendingCounts } from '../../utils/background/pending-counts';
+import { badgeText, badgeTitle, renderBadge } from '../../utils/background/badge';
 import { DEFAULT_SETTINGS } from '../../utils/config';
-import { createPoller, pollOrder, type PollerDeps } from '../../utils/poller';
-import { createRequestBudget } from '../../utils/request-budget';
-import { pendingCountsItem, settingsItem, type PendingCounts } from '../../utils/storage';
-import type { ZokoClient } from '../../utils/zoko/client';
-import { ZokoError } from '../../utils/zoko/errors';
-import type { Group, JoinRequest } from '../../utils/zoko/schemas';
+import { createPoller, pollOrder, type PollerDeps } from '../../utils/background/poller';
+import { createRequestBudget } from '../../utils/background/request-budget';
+import { pendingCountsItem, pollStateItem, settingsItem, type PendingCounts } from '../../utils/storage';
+import type { ZokoClient } from '../../utils/background/zoko/client';
+import { ZokoError } from '../../utils/background/zoko/errors';
+import type { Group, JoinRequest } from '../../utils/domain';
 
 const group = (i: number, patch: Partial<Group> = {}): Group => ({
   id: `g${i}`, whatsappGroupId: `1203630${i}`, subject: `Group ${i}`, inviteLink: '', autoApproval: false,
@@ -36,13 +37,17 @@ function fakeZoko(requestsFor: (id: string) => JoinRequest[] | Error = () => [],
 
 let clock = 1_000_000;
 function poller(client: ZokoClient, extra: Partial<PollerDeps> = {}) {
-  return createPoller({
-    client, now: () => clock, hasKey: async () => true,
+  const counts = extra.counts ?? createPendingCounts(() => clock);
+  return Object.assign(createPoller({
+    client, counts, now: () => clock, hasKey: async () => true,
     budget: createRequestBudget(async () => (await settingsItem.getValue()).pollBudgetPerMinute),
-    onCounts: (counts, groups) => renderBadge(counts, Object.fromEntries(groups.map((g) => [g.id, g.subject]))),
     ...extra,
-  });
+  }), { counts });
 }
+
+/** What fakeBrowser was asked to show. */
+const notifications = () => Object.values(
+  (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string }> }).getAllCreateOptions());
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -57,23 +62,25 @@ describe('badge text', () => {
   });
 
   it('is "!" with a tooltip that says why when there is no key or it was rejected', async () => {
-    await renderBadge({ byGroup: {}, polledAt: {}, newestAt: {}, problem: 'authRejected' }, {});
+    await renderBadge({ byGroup: {}, problem: 'authRejected' }, []);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
     expect(await fakeBrowser.action.getTitle({})).toBe('Zoko Groups: Zoko rejected the API key. Update it in the options');
-    expect(badgeTitle({ byGroup: {}, polledAt: {}, newestAt: {}, problem: 'noKey' }, {})).toMatch(/add your Zoko API key/);
+    expect(badgeTitle({ byGroup: {}, problem: 'noKey' }, {})).toMatch(/add your Zoko API key/);
   });
 
   it('tooltip names the groups with the most waiting', () => {
-    const counts: PendingCounts = { byGroup: { a: 1, b: 5, c: 2, d: 3 }, polledAt: {}, newestAt: {} };
+    const counts: PendingCounts = { byGroup: { a: 1, b: 5, c: 2, d: 3 } };
     expect(badgeTitle(counts, { a: 'A', b: 'B', c: 'C', d: 'D' })).toBe('Zoko Groups: 11 waiting to join: B (5), D (3), C (2) and 1 more groups');
   });
 });
 
 describe('poll order', () => {
-  it('skips auto-approval and suspended groups; people waiting first; then least recently polled', () => {
-    const groups = [group(1), group(2, { autoApproval: true }), group(3, { suspended: true }), group(4), group(5)];
-    const counts: PendingCounts = { byGroup: { g5: 2 }, polledAt: { g1: 500, g4: 100, g5: 900 }, newestAt: {} };
-    expect(pollOrder(groups, counts).map((g) => g.id)).toEqual(['g5', 'g4', 'g1']);
+  it('skips auto-approval and suspended groups; people waiting first (most first); then quiet ones in turn', () => {
+    const groups = [group(1), group(2, { autoApproval: true }), group(3, { suspended: true }), group(4), group(5), group(6), group(7)];
+    expect(pollOrder(groups, { g5: 2, g7: 4 }).map((g) => g.id)).toEqual(['g7', 'g5', 'g1', 'g4', 'g6']);
+    // The quiet ones continue after the one polled last, and wrap around.
+    expect(pollOrder(groups, { g5: 2 }, 'g4').map((g) => g.id)).toEqual(['g5', 'g6', 'g7', 'g1', 'g4']);
+    expect(pollOrder(groups, {}, 'g9').map((g) => g.id)).toEqual(['g1', 'g4', 'g5', 'g6', 'g7']);
   });
 });
 
@@ -104,14 +111,14 @@ describe('poller', () => {
     const polls = zoko.calls.filter((c) => c !== 'list');
     expect(zoko.calls.length).toBe(600); // the whole budget used, the list re-read every 5 minutes included
     expect(polls.length).toBeGreaterThanOrEqual(598);
-    expect(new Set(polls).size).toBe(polls.length); // least recently polled first: no group twice while others wait
+    expect(new Set(polls).size).toBe(polls.length); // in turn: no group twice while others wait
   });
 
   it('groups with people waiting are polled every round; the rest take turns', async () => {
     await writeGroupCache({ groups: Array.from({ length: 500 }, (_, i) => group(i)), fetchedAt: clock });
     const zoko = fakeZoko((id) => (id === 'g499' ? [request('r', 1)] : []));
     const p = poller(zoko.client);
-    await p.record('g499', [request('r', 1)]);
+    await p.counts.record('g499', [request('r', 1)]);
     for (let round = 0; round < 4; round++) {
       await p.poll();
       clock += 30_000;
@@ -161,24 +168,77 @@ describe('poller', () => {
     expect((await pendingCountsItem.getValue()).problem).toBe('authRejected');
   });
 
-  it('reports only requests newer than the last poll, once', async () => {
-    const found: string[] = [];
+  it('reports only requests newer than the last poll, once: one notification', async () => {
+    await writeGroupCache({ groups: [group(1)], fetchedAt: clock });
     let requests = [request('r1', 10)];
-    const zoko = fakeZoko(() => requests);
-    const p = poller(zoko.client, { onNewRequests: async (n) => void found.push(...n.flatMap((x) => x.requests.map((r) => r.id))) });
-    await p.pollGroup(group(1)); // first sight: the known backlog is not "new"
-    requests = [request('r1', 10), request('r2', 20)];
-    await p.pollGroup(group(1));
-    await p.pollGroup(group(1));
-    expect(found).toEqual(['r2']);
+    const p = poller(fakeZoko(() => requests).client);
+    await p.poll(); // first sight: the known backlog is not "new"
+    requests = [request('r1', 10), request('r2', clock + 20)];
+    clock += 30_000;
+    await p.poll();
+    clock += 30_000;
+    await p.poll();
+    expect(notifications()).toEqual([expect.objectContaining({ title: '1 new join request: Group 1' })]);
   });
 
-  it('the re-listed groups drop counts of groups that are gone', async () => {
-    await pendingCountsItem.setValue({ byGroup: { gone: 4 }, polledAt: {}, newestAt: {} });
+  it('a round writes the counts at most once and paints the badge once, at 10,000 groups', async () => {
+    const groups = Array.from({ length: 10_000 }, (_, i) => group(i));
+    await writeGroupCache({ groups, fetchedAt: clock });
+    // In the first round every 7th group has someone waiting; afterwards nobody new arrives.
+    const waiting = new Set<string>();
+    let firstRound = true;
+    const zoko = fakeZoko((id) => {
+      if (firstRound && Number(id.slice(1)) % 7 === 0) waiting.add(id);
+      return waiting.has(id) ? [request(`r${id}`, 1)] : [];
+    }, groups);
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, pollBudgetPerMinute: 600 });
+    const p = poller(zoko.client);
+    const writes: string[] = [];
+    fakeBrowser.storage.local.onChanged.addListener((changes) => writes.push(...Object.keys(changes)));
+    const setBadge = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    expect((await p.poll()).polled).toBe(300);
+    expect(writes.filter((k) => k === 'pendingCounts')).toHaveLength(1);
+    expect(setBadge).toHaveBeenCalledTimes(1);
+    expect(p.counts.stats).toMatchObject({ countWrites: 1, paints: 1 });
+    // A second round that learns nothing new writes no counts at all (the open panel is not woken).
+    writes.length = 0;
+    firstRound = false;
+    clock += 30_000;
+    await p.poll();
+    expect(writes.filter((k) => k === 'pendingCounts')).toHaveLength(0);
+    expect(setBadge).toHaveBeenCalledTimes(2);
+  });
+
+  it('an agent action recorded during a round wins over what the round read before it', async () => {
+    await writeGroupCache({ groups: [group(1)], fetchedAt: clock });
+    const zoko = fakeZoko(() => [request('r1', 1), request('r2', 2)]);
+    const p = poller(zoko.client);
+    const release = zoko.hold();
+    const round = p.poll();
+    await vi.waitFor(() => expect(zoko.calls).toEqual(['g1']));
+    clock += 1;
+    await p.counts.record('g1', []); // "Approve all" finished while the round's read was in flight
+    release();
+    await round;
+    expect((await pendingCountsItem.getValue()).byGroup).toEqual({});
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('the re-listed groups drop counts and bookkeeping of groups that are gone', async () => {
+    await pendingCountsItem.setValue({ byGroup: { gone: 4 } });
+    await pollStateItem.setValue({ cursor: '', newestAt: { gone: 5 }, since: 1 });
     const zoko = fakeZoko();
     await poller(zoko.client).poll(); // the cache is stale (fetchedAt 0): the list is read first
     expect(zoko.calls[0]).toBe('list');
     expect((await pendingCountsItem.getValue()).byGroup).toEqual({});
+    expect((await pollStateItem.getValue()).newestAt).toEqual({});
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('counts stored by an older version (with the poller\'s bookkeeping) are rewritten without it', async () => {
+    await fakeBrowser.storage.local.set({ pendingCounts: { byGroup: { g1: 1 }, polledAt: { g1: 5 }, newestAt: {} } });
+    await writeGroupCache({ groups: [group(1)], fetchedAt: clock });
+    await poller(fakeZoko(() => [request('r', 1)]).client).poll();
+    expect((await fakeBrowser.storage.local.get('pendingCounts')).pendingCounts).toEqual({ byGroup: { g1: 1 } });
   });
 });

@@ -5,11 +5,8 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { MAX_NUMBERS, numberFromSelection, parseNumber, parsePastedNumbers } from '../../utils/phone';
 import { checkSubject, isWaId, SUBJECT_MAX } from '../../utils/validation';
-import { errorFromResponse, readErrorBody } from '../../utils/zoko/errors';
-import {
-  CreateResultSchema, GroupDetailsSchema, GroupListSchema, InviteLinkSchema, InviteResultSchema,
-  JoinRequestsSchema, TemplateSchema,
-} from '../../utils/zoko/schemas';
+import { errorFromResponse, readErrorBody } from '../../utils/background/zoko/errors';
+import { CreateResultSchema, GroupDetailsSchema, GroupListSchema, InviteLinkSchema, InviteResultSchema, JoinRequestsSchema, TemplateSchema } from '../../utils/background/zoko/schemas';
 
 export const RUNS = 300;
 

@@ -1,9 +1,10 @@
 // The client against the sandbox over real HTTP on 127.0.0.1: every operation, every error kind.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { newStore, type SandboxControl } from '../sandbox/control';
-import { startSandbox, type Sandbox } from '../sandbox/server';
-import { createZokoClient, type ZokoClient } from '../../utils/zoko/client';
-import { ZokoError, type ErrorData } from '../../utils/zoko/errors';
+import { newStore, type SandboxControl } from '../../dev/sandbox/control';
+import { startSandbox, type Sandbox } from '../../dev/sandbox/server';
+import { createZokoClient, type ZokoClient } from '../../utils/background/zoko/client';
+import { ZokoError } from '../../utils/background/zoko/errors';
+import type { ErrorData } from '../../utils/errors';
 
 let sandbox: Sandbox;
 let store: SandboxControl;

@@ -2,11 +2,11 @@
 import { i18n } from '#i18n';
 import type { Handlers } from './handlers';
 import { notifyMessage } from './notify';
-import { numberFromSelection } from './phone';
-import { readGroupCache } from './group-cache';
-import { settingsItem } from './storage';
-import { describeError } from './error-text';
-import { toZokoError } from './zoko/errors';
+import { numberFromSelection } from '../phone';
+import { readGroupCache } from '../group-cache';
+import { settingsItem } from '../storage';
+import { describeError } from '../error-text';
+import { toErrorData } from './local-error';
 
 export function createDirectInvite(handlers: Pick<Handlers, 'inviteMembers'>) {
   return async (groupId: string, text: string) => {
@@ -25,7 +25,7 @@ export function createDirectInvite(handlers: Pick<Handlers, 'inviteMembers'>) {
       else if (r.skipped.length) await notifyMessage(id, i18n.t('notify.skippedTitle', [number]), i18n.t('notify.skippedText', [subject]));
       else await notifyMessage(id, i18n.t('notify.notInvitedTitle', [number]), r.failed[0]?.reason ?? i18n.t('notify.noReason'));
     } catch (error) {
-      await notifyMessage(id, i18n.t('notify.notInvitedTitle', [number]), describeError(toZokoError(error).data).text);
+      await notifyMessage(id, i18n.t('notify.notInvitedTitle', [number]), describeError(toErrorData(error)).text);
     }
   };
 }

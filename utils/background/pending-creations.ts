@@ -1,20 +1,18 @@
 /**
- * Watches 202 creations until the group appears in Zoko's list. The list of pending creations lives in
- * storage, so a stopped worker picks the watch up again on its next start (and on the alarm).
+ * Watches 202 creations until the group appears in Zoko's list, then tells the agent. The list of pending
+ * creations lives in storage, so a stopped worker picks the watch up again on its next start (and on the alarm).
  */
-import { cacheGroups } from './group-cache';
-import { pendingCreationsItem, type PendingCreation } from './storage';
+import { i18n } from '#i18n';
+import type { CreateResult, Group } from '../domain';
+import { readGroupCache } from '../group-cache';
+import { pendingCreationsItem, type PendingCreation } from '../storage';
+import { cacheGroup, cacheGroups } from './group-cache-writes';
+import { groupNotificationId, notifyMessage } from './notify';
 import type { ZokoClient } from './zoko/client';
-import type { Group } from './zoko/schemas';
 
 /** Give up telling the agent after this long: Zoko may still finish, but the agent should know. */
 export const WATCH_FOR_MS = 10 * 60_000;
 const BACKOFF_MS = [2_000, 4_000, 8_000, 15_000, 30_000];
-
-export interface CreationEvents {
-  onCreated: (creation: PendingCreation, group: Group) => Promise<void>;
-  onGaveUp: (creation: PendingCreation) => Promise<void>;
-}
 
 /** Remembers a new 202 creation: the subject, and which groups already had it (so they are not mistaken for it). */
 export async function addPendingCreation(requestId: string, subject: string, existing: Group[], now = Date.now()) {
@@ -25,7 +23,15 @@ export async function addPendingCreation(requestId: string, subject: string, exi
   await pendingCreationsItem.setValue([...(await pendingCreationsItem.getValue()), creation]);
 }
 
-export function createCreationWatcher(client: ZokoClient, events: CreationEvents, now: () => number = Date.now) {
+async function created(c: PendingCreation, group: Group) {
+  await cacheGroup(group);
+  await notifyMessage(groupNotificationId(group.id), i18n.t('notify.createdTitle'), i18n.t('notify.createdText', [c.subject]));
+}
+
+const gaveUp = (c: PendingCreation) => notifyMessage(`creation:${c.requestId}`, i18n.t('notify.stillCreatingTitle'),
+  i18n.t('notify.stillCreatingText', [c.subject]));
+
+export function createCreationWatcher(client: ZokoClient, now: () => number = Date.now) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | null = null;
 
@@ -45,10 +51,10 @@ export function createCreationWatcher(client: ZokoClient, events: CreationEvents
       const found = groups.find((g) => g.subject === c.subject && !c.knownIds.includes(g.id));
       if (found) {
         settled.add(c.requestId);
-        await events.onCreated(c, found);
+        await created(c, found);
       } else if (now() - c.startedAt > WATCH_FOR_MS) {
         settled.add(c.requestId);
-        await events.onGaveUp(c);
+        await gaveUp(c);
       }
     }
     // Re-read: a creation may have been added while we listed.
@@ -71,5 +77,13 @@ export function createCreationWatcher(client: ZokoClient, events: CreationEvents
     });
   }
 
-  return { check, watch };
+  /** A 202: remember it, then watch until the group appears. */
+  async function add(result: Extract<CreateResult, { status: 'pending' }>) {
+    await addPendingCreation(result.requestId, result.subject, (await readGroupCache()).groups, now());
+    void watch();
+  }
+
+  return { check, watch, add };
 }
+
+export type CreationWatcher = ReturnType<typeof createCreationWatcher>;

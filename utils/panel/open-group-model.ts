@@ -3,17 +3,17 @@
  * Reads that are rate limited retry by themselves after `Retry-After`; actions report their own errors.
  */
 import { batch, computed, signal } from '@preact/signals';
-import type { JoinDecision } from '../messaging';
+import type { JoinDecision } from '../domain';
 import type { Result } from '../result';
-import type { JoinApprovalMode } from '../zoko/client';
-import type { ErrorData } from '../zoko/errors';
-import type { GroupDetails, InvitationTemplate, JoinRequest } from '../zoko/schemas';
+import type { JoinApprovalMode } from '../domain';
+import type { ErrorData } from '../errors';
+import type { GroupDetails, InvitationTemplate, JoinRequest } from '../domain';
 import { MAX_PARTICIPANTS } from '../validation';
 import { createAction } from './action';
-import type { Transport } from './transport';
-import { mark, MARK } from '../perf-marks';
+import type { Transport } from './port';
+import { mark, MARK } from './perf-marks';
 
-export function createGroupModel(transport: Transport, id: string) {
+export function createOpenGroupModel(transport: Transport, id: string) {
   const group = signal<GroupDetails | null>(null);
   const requests = signal<JoinRequest[] | null>(null);
   const link = signal<string | null>(null);
@@ -74,12 +74,15 @@ export function createGroupModel(transport: Transport, id: string) {
     id, group, requests, link, template, loadError, retryAt, gone, joined, freeSeats, readOnly,
     load,
     dispose: () => clearTimeout(retryTimer),
-    decide: act(async (action: JoinDecision, requestIds: string[]) => {
+    decide: act(async (action: JoinDecision, requestIds: string[]): Promise<Result<JoinRequest[]>> => {
       const r = await transport('decideJoinRequests', { id, action, requestIds });
-      // Partly done, or handled elsewhere meanwhile: show what is really still waiting.
-      if (!r.ok) await refreshRequests.run();
-      return r;
-    }, setRequests),
+      if (!r.ok) return r;
+      // The background read the requests again after the decision, failed or not: show what is still waiting.
+      const decided = new Set(requestIds);
+      const { requests: still, error } = r.data;
+      requests.value = still ?? (error ? requests.value : requests.value?.filter((q) => !decided.has(q.id)) ?? null);
+      return error ? { ok: false, error } : { ok: true, data: requests.value ?? [] };
+    }),
     refreshRequests,
     resetLink: act(() => transport('resetInviteLink', { id }), (l: string) => (link.value = l)),
     invite: act((phoneNumbers: string[]) => transport('inviteMembers', { id, phoneNumbers })),
@@ -94,4 +97,4 @@ export function createGroupModel(transport: Transport, id: string) {
   };
 }
 
-export type GroupModel = ReturnType<typeof createGroupModel>;
+export type OpenGroupModel = ReturnType<typeof createOpenGroupModel>;

@@ -6,9 +6,9 @@
  */
 import { i18n } from '#i18n';
 import { browser, type Browser } from 'wxt/browser';
-import { readGroupCache } from './group-cache';
+import { readGroupCache } from '../group-cache';
 import { openPanel } from './open-panel';
-import { handoffItem, recentGroupsItem } from './storage';
+import { handoffItem, recentGroupsItem } from '../storage';
 
 export const MENU_INVITE = 'invite-number';
 export const MENU_INVITE_TO = 'invite-to';
@@ -45,6 +45,13 @@ export async function buildMenus() {
   for (const g of groups.slice(0, 6)) {
     browser.contextMenus.create({ id: `${MENU_INVITE_TO}:${g!.id}`, parentId: MENU_INVITE_TO, title: g!.subject, contexts: ['selection', 'link'] });
   }
+}
+
+/** Registers the menu's listeners (synchronously, with the worker's first turn) and keeps its groups current. */
+export function registerContextMenu(handlers: MenuHandlers) {
+  browser.runtime.onInstalled.addListener(() => void buildMenus());
+  browser.contextMenus.onClicked.addListener(createMenuClickHandler(handlers));
+  recentGroupsItem.watch(() => void buildMenus());
 }
 
 export interface MenuHandlers {

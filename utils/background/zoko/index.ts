@@ -1,5 +1,5 @@
 /** The extension's one Zoko client: base URL fixed at build time, key read from storage per request. */
-import { apiKeyItem } from '../storage';
+import { apiKeyItem } from '../../storage';
 import { createZokoClient } from './client';
 
 export const ZOKO_BASE_URL: string = import.meta.env.WXT_ZOKO_BASE_URL ?? 'https://chat.zoko.io/v2';

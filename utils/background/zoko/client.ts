@@ -1,6 +1,7 @@
 /** The Zoko Groups API client: one typed function per operation, on one ofetch instance. */
 import { FetchError, ofetch, type FetchContext } from 'ofetch';
 import * as v from 'valibot';
+import type { JoinApprovalMode } from '../../domain';
 import { errorFromResponse, parseRetryAfter, toZokoError, unexpected, ZokoError } from './errors';
 import {
   CreateResultSchema, GroupDetailsSchema, GroupListSchema, InviteLinkSchema, InviteResultSchema,
@@ -8,7 +9,6 @@ import {
 } from './schemas';
 
 export const GROUP_PATH = '/channels/whatsapp/cloud/group';
-export type JoinApprovalMode = 'approval_required' | 'auto_approve';
 
 export interface ZokoClientOptions {
   baseURL: string;

@@ -3,16 +3,15 @@
  * The background keeps the cache and the pending counts in storage; this model follows them.
  */
 import { batch, computed, signal } from '@preact/signals';
-import { readCacheHead, readGroupCache, watchGroupCache } from '../group-cache';
-import { pendingCountsItem, pendingCreationsItem, type PendingCreation } from '../storage';
+import type { PendingCreation } from '../storage';
 import type { PublicConfig } from '../config';
 import { orderForDisplay } from '../group-order';
-import { MARK, markOnce } from '../perf-marks';
-import type { ErrorData } from '../zoko/errors';
-import type { Group } from '../zoko/schemas';
-import type { Transport } from './transport';
+import { MARK, markOnce } from './perf-marks';
+import type { ErrorData } from '../errors';
+import type { Group } from '../domain';
+import type { Port } from './port';
 
-export function createGroupsModel(transport: Transport) {
+export function createGroupListModel(port: Port) {
   const groups = signal<Group[]>([]);
   /** The list's size; known from the cache head before the whole list is read. */
   const total = signal(0);
@@ -45,7 +44,7 @@ export function createGroupsModel(transport: Transport) {
   async function refresh() {
     clearTimeout(retryTimer);
     status.value = groups.value.length > 0 ? 'updating' : 'loading';
-    const r = await transport('listGroups', undefined);
+    const r = await port.send('listGroups', undefined);
     markOnce(MARK.listReceived);
     batch(() => {
       if (r.ok) {
@@ -64,11 +63,11 @@ export function createGroupsModel(transport: Transport) {
   /** Paints from storage, starts following it, then asks Zoko. */
   async function start() {
     // Asked at once but not waited for: the cache paints without a round trip to the worker.
-    const configReply = transport('getConfig', undefined);
+    const configReply = port.send('getConfig', undefined);
     // First the head (a screenful, a few KB), then the whole list (10,000 groups take ~50 ms to read).
     // Not in parallel: Chrome answers storage reads in order, so the small one would wait behind the big one.
     const [head, pending, created] = await Promise.all([
-      readCacheHead(), pendingCountsItem.getValue(), pendingCreationsItem.getValue(),
+      port.read('groupCacheHead'), port.read('pendingCounts'), port.read('pendingCreations'),
     ]);
     batch(() => {
       if (groups.value.length === 0) groups.value = head.groups;
@@ -76,7 +75,7 @@ export function createGroupsModel(transport: Transport) {
       counts.value = pending.byGroup;
       creations.value = created;
     });
-    const cache = await readGroupCache();
+    const cache = await port.read('groupCache');
     batch(() => {
       groups.value = cache.groups;
       total.value = cache.groups.length;
@@ -84,15 +83,18 @@ export function createGroupsModel(transport: Transport) {
     const reply = await configReply;
     config.value = reply.ok ? reply.data : null;
     unwatch = [
-      watchGroupCache((v) => {
+      port.watch('groupCache', (v) => {
         markOnce(MARK.listReceived);
         batch(() => {
           groups.value = v.groups;
           total.value = v.groups.length;
         });
       }),
-      pendingCountsItem.watch((v) => (counts.value = v.byGroup)),
-      pendingCreationsItem.watch((v) => (creations.value = v)),
+      port.watch('pendingCounts', (v) => {
+        // The poller's bookkeeping no longer shares this item, but a write that changes nothing still must not re-sort.
+        if (!sameCounts(counts.value, v.byGroup)) counts.value = v.byGroup;
+      }),
+      port.watch('pendingCreations', (v) => (creations.value = v)),
     ];
     if (configured.value === false) {
       status.value = 'idle';
@@ -111,4 +113,9 @@ export function createGroupsModel(transport: Transport) {
   };
 }
 
-export type GroupsModel = ReturnType<typeof createGroupsModel>;
+export type GroupListModel = ReturnType<typeof createGroupListModel>;
+
+function sameCounts(a: Record<string, number>, b: Record<string, number>) {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}

@@ -1,7 +1,8 @@
 /** The toolbar badge: total people waiting, and a tooltip that says where. */
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import type { PendingCounts } from './storage';
+import type { Group } from '../domain';
+import type { PendingCounts } from '../storage';
 
 /** "" for none, "7", "99", then "99+": never more than 4 characters. */
 export function badgeText(total: number): string {
@@ -23,9 +24,11 @@ export function badgeTitle(counts: PendingCounts, subjects: Record<string, strin
 
 export const totalPending = (counts: PendingCounts) => Object.values(counts.byGroup).reduce((a, b) => a + b, 0);
 
-/** Paints the badge from the stored counts. */
-export async function renderBadge(counts: PendingCounts, subjects: Record<string, string>) {
+/** Paints the badge from the counts; the tooltip names groups from the cached list. */
+export async function renderBadge(counts: PendingCounts, groups: Group[]) {
   const problem = Boolean(counts.problem);
+  const waiting = new Set(Object.keys(counts.byGroup));
+  const subjects = Object.fromEntries(groups.filter((g) => waiting.has(g.id)).map((g) => [g.id, g.subject]));
   await Promise.all([
     browser.action.setBadgeText({ text: problem ? '!' : badgeText(totalPending(counts)) }),
     browser.action.setBadgeBackgroundColor({ color: problem ? '#b42318' : '#0b7a56' }),

@@ -1,7 +1,7 @@
 /** One user action with its pending flag and last error, so each button can show its own state. */
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Result } from '../result';
-import type { ErrorData } from '../zoko/errors';
+import type { ErrorData } from '../errors';
 
 export interface Action<A extends unknown[], T> {
   pending: ReadonlySignal<boolean>;

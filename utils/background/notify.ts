@@ -1,8 +1,9 @@
 /** Desktop notifications: new join requests, direct invitations, finished creations. Clicks open the panel. */
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { settingsItem } from './storage';
-import type { NewRequests } from './poller';
+import type { Group, JoinRequest } from '../domain';
+import { openGroupItem, settingsItem } from '../storage';
+import { openPanel } from './open-panel';
 
 const ICON = '/icon/128.png';
 
@@ -12,17 +13,31 @@ async function show(id: string, title: string, message: string) {
 }
 
 /** One notification per group with new join requests. */
-export async function notifyNewRequests(found: NewRequests[]) {
+export async function notifyNewRequests(found: { group: Group; requests: JoinRequest[] }[]) {
   for (const { group, requests } of found) {
     const n = requests.length;
     const who = requests.slice(0, 3).map((r) => r.name || `+${r.waId}`).join(', ') + (n > 3 ? i18n.t('notify.andMore', [String(n - 3)]) : '');
-    await show(`group:${group.id}`, i18n.t('notify.newRequests', n, [String(n), group.subject]), i18n.t('notify.wants', n, [String(n), who]));
+    await show(groupNotificationId(group.id), i18n.t('notify.newRequests', n, [String(n), group.subject]), i18n.t('notify.wants', n, [String(n), who]));
   }
 }
 
 export const notifyMessage = (id: string, title: string, message: string) => show(id, title, message);
 
+/** The id of a notification about a group: clicking it opens the panel on that group. */
+export const groupNotificationId = (groupId: string) => `group:${groupId}`;
+
 /** Notification ids that name a group ("group:<id>") open the panel on it. */
 export function groupOfNotification(notificationId: string): string | null {
   return notificationId.startsWith('group:') ? notificationId.slice('group:'.length) : null;
+}
+
+/** A click on a notification about a group: the panel opens on that group. */
+export function onNotificationClicked(notificationId: string) {
+  const groupId = groupOfNotification(notificationId);
+  if (!groupId) return;
+  void openGroupItem.setValue(groupId);
+  void browser.windows.getLastFocused()
+    .then((w) => openPanel(w.id))
+    // Chrome may refuse without a user gesture, or there is no window: the panel opens on the group next time.
+    .catch(() => undefined);
 }

@@ -24,3 +24,9 @@ export const needsActionClickHandler = () => !apis().sidePanel && Boolean(apis()
 export function toggleSidebar(): Promise<void> {
   return apis().sidebarAction?.toggle?.() ?? Promise.resolve();
 }
+
+/** The toolbar button opens the panel: Chrome by panel behaviour, Firefox's sidebar by a click listener. */
+export function registerPanelOpening() {
+  void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true });
+  if (needsActionClickHandler()) browser.action.onClicked.addListener(() => void toggleSidebar());
+}

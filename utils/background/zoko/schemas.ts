@@ -4,6 +4,9 @@
  * Unknown fields are dropped; a missing required field fails validation (→ an "unexpected" error).
  */
 import * as v from 'valibot';
+import type {
+  CreateResult, Group, GroupDetails, InvitationTemplate, InviteResult, JoinRequest, Participant,
+} from '../../domain';
 
 const text = v.optional(v.nullable(v.string()), '');
 const flag = v.optional(v.nullable(v.boolean()), false);
@@ -24,7 +27,7 @@ const listItem = v.object({
 export const GroupListSchema = v.pipe(
   v.array(listItem),
   v.transform((items) =>
-    items.map((g) => ({
+    items.map((g): Group => ({
       id: g.id,
       whatsappGroupId: g.groupId ?? '',
       subject: g.subject,
@@ -38,8 +41,6 @@ export const GroupListSchema = v.pipe(
   ),
 );
 
-/** A group as the list shows it. */
-export type Group = v.InferOutput<typeof GroupListSchema>[number];
 
 const participant = v.pipe(
   v.object({
@@ -49,7 +50,7 @@ const participant = v.pipe(
     customer_id: text,
     name: text,
   }),
-  v.transform((p) => ({
+  v.transform((p): Participant => ({
     waId: p.wa_id,
     isAdmin: p.is_admin ?? false,
     status: p.status ?? 'joined',
@@ -57,8 +58,6 @@ const participant = v.pipe(
     name: p.name ?? '',
   })),
 );
-
-export type Participant = v.InferOutput<typeof participant>;
 
 export const GroupDetailsSchema = v.pipe(
   v.object({
@@ -73,7 +72,7 @@ export const GroupDetailsSchema = v.pipe(
     created_at: text,
     updated_at: text,
   }),
-  v.transform((g) => {
+  v.transform((g): GroupDetails => {
     const participants = g.participants ?? [];
     return {
       id: g._id,
@@ -87,18 +86,16 @@ export const GroupDetailsSchema = v.pipe(
       updatedAt: g.updated_at ?? '',
       status: g.status ?? '',
       participants,
-    } satisfies Group & Record<string, unknown>;
+    };
   }),
 );
 
-/** A group with its participants, as the details call returns it. */
-export type GroupDetails = v.InferOutput<typeof GroupDetailsSchema>;
 
 export const CreateResultSchema = v.union([
   v.pipe(
     v.object({ _id: v.string(), request_id: text, group_id: text, subject: v.string(), status: v.optional(v.string()) }),
-    v.transform((r) => ({
-      status: 'created' as const,
+    v.transform((r): CreateResult => ({
+      status: 'created',
       id: r._id,
       requestId: r.request_id ?? '',
       whatsappGroupId: r.group_id ?? '',
@@ -107,12 +104,10 @@ export const CreateResultSchema = v.union([
   ),
   v.pipe(
     v.object({ request_id: v.string(), subject: v.string(), status: v.literal('pending') }),
-    v.transform((r) => ({ status: 'pending' as const, requestId: r.request_id, subject: r.subject })),
+    v.transform((r): CreateResult => ({ status: 'pending', requestId: r.request_id, subject: r.subject })),
   ),
 ]);
 
-/** `created` (200, has an id) or `pending` (202, Zoko finishes it later). */
-export type CreateResult = v.InferOutput<typeof CreateResultSchema>;
 
 // All three lists are required: an object without them is not an invitation result (an empty list is fine).
 const numbers = v.nullable(v.array(v.string()));
@@ -123,14 +118,12 @@ export const InviteResultSchema = v.pipe(
     skipped: numbers,
     failed: v.nullable(v.array(v.object({ phone_number: v.string(), reason: v.optional(v.nullable(v.string()), '') }))),
   }),
-  v.transform((r) => ({
+  v.transform((r): InviteResult => ({
     sent: r.sent ?? [],
     skipped: r.skipped ?? [],
     failed: (r.failed ?? []).map((f) => ({ phoneNumber: f.phone_number, reason: f.reason || 'unknown reason' })),
   })),
 );
-
-export type InviteResult = v.InferOutput<typeof InviteResultSchema>;
 
 export const JoinRequestsSchema = v.pipe(
   v.object({
@@ -146,18 +139,15 @@ export const JoinRequestsSchema = v.pipe(
     ),
   }),
   v.transform((r) =>
-    r.data.map((j) => ({
+    r.data.map((j): JoinRequest => ({
       id: j.join_request_id,
       waId: j.wa_id,
-      /** Milliseconds since the epoch (Zoko sends Unix seconds). */
       createdAt: (j.creation_timestamp ?? 0) * 1000,
       customerId: j.customer_id ?? '',
       name: j.name ?? '',
     })),
   ),
 );
-
-export type JoinRequest = v.InferOutput<typeof JoinRequestsSchema>[number];
 
 export const InviteLinkSchema = v.pipe(
   v.object({ invite_link: v.string() }),
@@ -169,10 +159,8 @@ export const TemplateSchema = v.pipe(
     invitation_template_id: v.string(),
     template_args: v.optional(v.nullable(v.record(v.string(), v.string())), {}),
   }),
-  v.transform((t) => ({ templateId: t.invitation_template_id, args: t.template_args ?? {} })),
+  v.transform((t): InvitationTemplate => ({ templateId: t.invitation_template_id, args: t.template_args ?? {} })),
 );
-
-export type InvitationTemplate = v.InferOutput<typeof TemplateSchema>;
 
 /** The shape of a partial-success (206) body: which items failed and why. */
 export const PartialFailureSchema = v.object({

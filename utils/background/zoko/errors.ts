@@ -1,23 +1,6 @@
 /** Every failure of a Zoko call becomes a `ZokoError` with a `kind` the UI can act on. */
 import { FetchError } from 'ofetch';
-
-export type ErrorKind =
-  | 'auth' | 'forbidden' | 'notFound' | 'rateLimited' | 'invalidInput' | 'suspended'
-  | 'partial' | 'network' | 'timeout' | 'server' | 'unexpected';
-
-/** What crosses the messaging boundary: plain data, never an Error instance. */
-export interface ErrorData {
-  kind: ErrorKind;
-  /** Zoko's or Meta's own words when it gave some; else a short description. */
-  message: string;
-  status?: number;
-  retryAfterS?: number;
-  metaCode?: number;
-  /** Per-item failures of a partial success (206). */
-  failed?: { id: string; reason: string }[];
-  /** Set when the reply was lost inside the browser (the worker restarted), not on the way to Zoko. */
-  lostReply?: boolean;
-}
+import type { ErrorData, ErrorKind } from '../../errors';
 
 export class ZokoError extends Error {
   constructor(readonly data: ErrorData) {

@@ -1,33 +1,33 @@
 /**
  * The background's message handlers: a table with one named handler per protocol message.
- * Each handler validates its input, calls Zoko, then refreshes what it changed (cache, counts, badge).
+ * Each handler validates its input, calls Zoko, then refreshes what it changed (cache, counts, badge);
+ * after a failed write it re-reads once, here, and the reply carries what is true now.
  */
 import { i18n } from '#i18n';
-import { cacheGroup, cacheGroups, uncacheGroup } from './group-cache';
-import { last4, validateConfig, type PublicConfig } from './config';
-import type { MessageData, MessageName, MessageValue } from './messaging';
-import { onMessage } from './messaging';
-import { failure, toResult } from './result';
+import { last4, validateConfig, type PublicConfig } from '../config';
+import type { ErrorData } from '../errors';
+import type { MessageData, MessageName, MessageValue } from '../messaging';
+import { onMessage } from '../messaging';
+import { failure, success, type Result } from '../result';
+import { apiKeyItem, clearAccountData, recentGroupsItem, settingsItem } from '../storage';
+import { checkSubject, isWaId } from '../validation';
+import { cacheGroup, cacheGroups, uncacheGroup } from './group-cache-writes';
+import { invalidInput as invalid, LocalError, toErrorData } from './local-error';
+import type { PendingCountsOwner } from './pending-counts';
+import type { CreationWatcher } from './pending-creations';
 import { isInternalSender, type SenderLike } from './sender';
-import { apiKeyItem, clearAccountData, recentGroupsItem, settingsItem } from './storage';
-import { checkSubject, isWaId } from './validation';
 import type { ZokoClient } from './zoko/client';
 import { ZokoError } from './zoko/errors';
-import type { CreateResult, JoinRequest } from './zoko/schemas';
 
 export type Handlers = { [K in MessageName]: (data: MessageData<K>) => Promise<MessageValue<K>> };
 
 export interface HandlerDeps {
   client: ZokoClient;
-  /** A group's pending join requests are now known (null: the group is gone). */
-  onJoinRequests?: (groupId: string, requests: JoinRequest[] | null) => Promise<void>;
-  /** A 202 creation to watch until the group appears. */
-  onPendingCreation?: (created: Extract<CreateResult, { status: 'pending' }>) => Promise<void>;
-  /** The key or settings changed (badge and polling restart). */
-  onConfigChanged?: () => Promise<void>;
+  counts: PendingCountsOwner;
+  creations: Pick<CreationWatcher, 'add'>;
+  /** Polling restarts when the key or the settings change. */
+  polling: { restart(): Promise<void> };
 }
-
-const invalid = (message: string) => new ZokoError({ kind: 'invalidInput', message });
 
 async function publicConfig(): Promise<PublicConfig> {
   const [key, settings] = await Promise.all([apiKeyItem.getValue(), settingsItem.getValue()]);
@@ -47,10 +47,9 @@ async function rememberRecent(groupId: string) {
   await recentGroupsItem.setValue([groupId, ...recent.filter((id) => id !== groupId)].slice(0, 8));
 }
 
-/** Builds the handler table over a client. */
+/** Builds the handler table over the background's services. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { client } = deps;
-  const noteRequests = (id: string, requests: JoinRequest[] | null) => deps.onJoinRequests?.(id, requests);
+  const { client, counts } = deps;
 
   /** Reads a group again after a change; a vanished group leaves the cache. */
   async function reread(id: string) {
@@ -61,7 +60,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     } catch (error) {
       if (error instanceof ZokoError && error.data.kind === 'notFound') {
         await uncacheGroup(id);
-        await noteRequests(id, null);
+        await counts.record(id, null);
       }
       throw error;
     }
@@ -69,7 +68,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   async function rereadRequests(id: string) {
     const requests = await client.listJoinRequests(id);
-    await noteRequests(id, requests);
+    await counts.record(id, requests);
     return requests;
   }
 
@@ -83,13 +82,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (input.apiKey !== undefined) await apiKeyItem.setValue(input.apiKey.trim());
       const { agentId, agentEmail } = input.settings;
       await settingsItem.setValue({ ...input.settings, agentId: agentId.trim(), agentEmail: agentEmail.trim() });
-      await deps.onConfigChanged?.();
+      await deps.polling.restart();
       return publicConfig();
     },
 
     async signOut() {
       await clearAccountData();
-      await deps.onConfigChanged?.();
+      await deps.polling.restart();
       return publicConfig();
     },
 
@@ -112,7 +111,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!checked.ok) throw invalid(checked.message);
       const agentId = await requireSetting('agentId');
       const result = await client.createGroup(checked.value, agentId);
-      if (result.status === 'pending') await deps.onPendingCreation?.(result);
+      if (result.status === 'pending') await deps.creations.add(result);
       else await reread(result.id).catch(() => undefined); // the group exists; a failed re-read only delays the cache
       return result;
     },
@@ -132,7 +131,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async deleteGroup({ id }) {
       await client.deleteGroup(id);
       await uncacheGroup(id);
-      await noteRequests(id, null);
+      await counts.record(id, null);
       return { deleted: true as const };
     },
 
@@ -158,16 +157,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     async decideJoinRequests({ id, action, requestIds }) {
       if (requestIds.length === 0) throw invalid(i18n.t('validation.needRequest'));
+      let error: ErrorData | undefined;
       try {
         if (action === 'approve') await client.approveJoinRequests(id, requestIds);
         else await client.rejectJoinRequests(id, requestIds);
-      } catch (error) {
-        // Some may have gone through (206) or already been handled elsewhere: show the truth, then the error.
-        await rereadRequests(id).catch(() => undefined);
-        throw error;
+        await rememberRecent(id);
+      } catch (e) {
+        // Some may have gone through (206) or been handled elsewhere: the reply shows what is still waiting.
+        error = toErrorData(e);
       }
-      await rememberRecent(id);
-      return rereadRequests(id);
+      const requests = await rereadRequests(id).catch(() => null);
+      return error ? { requests, error } : { requests };
     },
 
     async setAutoApproval({ id, enabled }) {
@@ -199,12 +199,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
 }
 
-const REFUSED = failure({ kind: 'forbidden', message: 'Refused: this message did not come from the extension.' });
+const refused = () => new LocalError('forbidden', 'Refused: this message did not come from the extension.');
+
+/** Runs a handler and turns anything it throws into a failure value. */
+async function toResult<T>(fn: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return success(await fn());
+  } catch (error) {
+    return failure(toErrorData(error));
+  }
+}
 
 /** Registers every handler; each accepts only the extension's own pages and answers with a `Result`. */
 export function registerHandlers(handlers: Handlers, isAllowed: (sender: SenderLike) => boolean = isInternalSender) {
   for (const name of Object.keys(handlers) as MessageName[]) {
     const handle = handlers[name] as (data: unknown) => Promise<unknown>;
-    onMessage(name, ({ data, sender }) => (isAllowed(sender) ? toResult(() => handle(data)) : Promise.resolve(REFUSED)) as never);
+    onMessage(name, ({ data, sender }) => (isAllowed(sender) ? toResult(() => handle(data)) : Promise.resolve(failure(refused().data))) as never);
   }
 }

@@ -1,0 +1,59 @@
+/**
+ * Writing the cached group list, kept in step with every change the background makes. The panel paints
+ * from it (utils/group-cache.ts reads it); only the background writes it.
+ */
+import type { Group } from '../domain';
+import { readGroupCache } from '../group-cache';
+import { orderForDisplay, sortBySubject } from '../group-order';
+import { groupCacheHeadItem, groupCacheItem, pendingCountsItem, type GroupCache } from '../storage';
+
+/** Rows in the head: more than a tall panel shows, so the first paint is complete. */
+export const HEAD_SIZE = 40;
+
+export async function writeGroupCache(cache: GroupCache) {
+  await groupCacheItem.setValue({ json: JSON.stringify(cache.groups), fetchedAt: cache.fetchedAt });
+  await writeCacheHead(cache.groups);
+}
+
+/**
+ * Rewrites the head from the list (or the cached one) and the counts, after either changes; skipped when
+ * the head would not change, so an unchanged round wakes no page.
+ */
+export async function writeCacheHead(groups?: Group[], byGroup?: Record<string, number>) {
+  const [list, counts, stored] = await Promise.all([
+    groups ?? readGroupCache().then((c) => c.groups),
+    byGroup ?? pendingCountsItem.getValue().then((c) => c.byGroup),
+    groupCacheHeadItem.getValue(), // a few KB: cheaper to compare than to wake every open page
+  ]);
+  const head = { groups: orderForDisplay(list, counts).slice(0, HEAD_SIZE), total: list.length };
+  if (JSON.stringify(head) !== JSON.stringify(stored)) await groupCacheHeadItem.setValue(head);
+}
+
+/**
+ * Replaces the cache with a fresh list from Zoko, sorted by name, and returns it. The list does not say
+ * whether a group is suspended (only details do), so what details told us is carried over.
+ */
+export async function cacheGroups(groups: Group[], now = Date.now()): Promise<Group[]> {
+  const known = new Map((await readGroupCache()).groups.map((g) => [g.id, g.suspended]));
+  const merged = sortBySubject(groups.map((g) => (g.suspended === undefined && known.get(g.id) ? { ...g, suspended: true } : g)));
+  await writeGroupCache({ groups: merged, fetchedAt: now });
+  return merged;
+}
+
+/** Updates (or adds) one group in the cache, keeping the list's order. */
+export async function cacheGroup(group: Group) {
+  const cache = await readGroupCache();
+  const summary: Group = {
+    id: group.id, whatsappGroupId: group.whatsappGroupId, subject: group.subject, inviteLink: group.inviteLink,
+    autoApproval: group.autoApproval, participantCount: group.participantCount, suspended: group.suspended,
+    createdAt: group.createdAt, updatedAt: group.updatedAt,
+  };
+  const index = cache.groups.findIndex((g) => g.id === group.id);
+  const groups = index === -1 ? sortBySubject([summary, ...cache.groups]) : cache.groups.with(index, summary);
+  await writeGroupCache({ ...cache, groups });
+}
+
+export async function uncacheGroup(id: string) {
+  const cache = await readGroupCache();
+  await writeGroupCache({ ...cache, groups: cache.groups.filter((g) => g.id !== id) });
+}

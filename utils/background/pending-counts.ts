@@ -1,0 +1,116 @@
+/**
+ * The one owner of pending join-request counts. Handlers and the poller tell it what they learned; it
+ * keeps the counts and the poller's bookkeeping in storage, writes each at most once per polling round
+ * (and once per agent action), and paints the badge once per write. Nothing else writes these items.
+ */
+import type { Group, JoinRequest } from '../domain';
+import { readGroupCache } from '../group-cache';
+import { pendingCountsItem, pollStateItem, type PendingCounts, type PollState } from '../storage';
+import { renderBadge } from './badge';
+import { writeCacheHead } from './group-cache-writes';
+
+/** What one read of a group's join requests found (`requests: null`: the group is gone). */
+export interface Observation {
+  groupId: string;
+  requests: JoinRequest[] | null;
+  /** When the read started (ms): an agent's action recorded after it wins over it. */
+  at: number;
+}
+
+export interface Commit {
+  observations: Observation[];
+  /** The poller's rotation position after this round. */
+  cursor?: string;
+  /** A fresh list: counts and bookkeeping of groups not in it are dropped. */
+  listed?: Group[];
+  /** Counting is impossible (no key, key rejected); `null` clears it. */
+  problem?: PendingCounts['problem'] | null;
+}
+
+export interface NewRequests { groupId: string; requests: JoinRequest[] }
+
+const sameCounts = (a: PendingCounts, b: PendingCounts) =>
+  a.problem === b.problem && JSON.stringify(a.byGroup) === JSON.stringify(b.byGroup);
+
+export function createPendingCounts(now: () => number = Date.now) {
+  // Writes in order: a round and an agent's action must not interleave their read-modify-write.
+  let queue: Promise<unknown> = Promise.resolve();
+  /** When an agent action last recorded each group, in this worker's life. */
+  const actedAt = new Map<string, number>();
+  /** Writes of the counts item, for tests and the bench. */
+  const stats = { countWrites: 0, stateWrites: 0, paints: 0 };
+
+  function serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = queue.then(fn);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Applies what was learned; returns the requests that are new since each group was last seen. */
+  function commit(change: Commit): Promise<NewRequests[]> {
+    return serial(async () => {
+      const [counts, state] = await Promise.all([pendingCountsItem.getValue(), pollStateItem.getValue()]);
+      const byGroup = { ...counts.byGroup };
+      const newestAt = { ...state.newestAt };
+      const since = state.since || now();
+      const fresh: NewRequests[] = [];
+      for (const { groupId, requests, at } of change.observations) {
+        if ((actedAt.get(groupId) ?? 0) > at) continue; // the agent acted since this read began
+        if (requests === null) {
+          delete byGroup[groupId];
+          delete newestAt[groupId];
+          continue;
+        }
+        if (requests.length > 0) byGroup[groupId] = requests.length;
+        else delete byGroup[groupId];
+        const known = newestAt[groupId] ?? since;
+        const newer = requests.filter((r) => r.createdAt > known);
+        if (newer.length > 0 && state.since) fresh.push({ groupId, requests: newer });
+        const newest = Math.max(newestAt[groupId] ?? 0, ...requests.map((r) => r.createdAt));
+        if (newest > 0) newestAt[groupId] = newest;
+      }
+      if (change.listed) {
+        const ids = new Set(change.listed.map((g) => g.id));
+        for (const id of Object.keys(byGroup)) if (!ids.has(id)) delete byGroup[id];
+        for (const id of Object.keys(newestAt)) if (!ids.has(id)) delete newestAt[id];
+      }
+      const problem = change.problem === undefined
+        ? (change.observations.length > 0 ? undefined : counts.problem)
+        : (change.problem ?? undefined);
+      const next: PendingCounts = problem ? { byGroup, problem } : { byGroup };
+      const nextState: PollState = { cursor: change.cursor ?? state.cursor, newestAt, since };
+      const countsChanged = !sameCounts(counts, next) || 'polledAt' in counts;
+      if (countsChanged) {
+        await pendingCountsItem.setValue(next);
+        stats.countWrites++;
+      }
+      if (JSON.stringify(nextState) !== JSON.stringify(state)) {
+        await pollStateItem.setValue(nextState);
+        stats.stateWrites++;
+      }
+      const { groups } = await readGroupCache();
+      if (countsChanged || change.listed) await writeCacheHead(groups, byGroup); // the panel's first rows follow the counts
+      await renderBadge(next, groups);
+      stats.paints++;
+      return fresh;
+    });
+  }
+
+  return {
+    commit,
+    stats,
+    /** An agent's action (or the open panel) read a group's requests: record it now, ahead of any round in flight. */
+    async record(groupId: string, requests: JoinRequest[] | null) {
+      actedAt.set(groupId, now());
+      await commit({ observations: [{ groupId, requests, at: now() }] });
+    },
+    setProblem: (problem: NonNullable<PendingCounts['problem']>) => commit({ observations: [], problem }),
+    /** The counts and the rotation position, as the poller needs them to plan a round. */
+    async snapshot() {
+      const [counts, state] = await Promise.all([pendingCountsItem.getValue(), pollStateItem.getValue()]);
+      return { byGroup: counts.byGroup, cursor: state.cursor };
+    },
+  };
+}
+
+export type PendingCountsOwner = ReturnType<typeof createPendingCounts>;

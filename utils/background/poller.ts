@@ -1,0 +1,150 @@
+/**
+ * Polls join requests for the badge, within limits: only groups that can have requests (auto-approval off,
+ * not suspended); at most `concurrency` in flight; never two for the same group; at most the per-minute
+ * budget. Groups with people waiting go first every round; the quiet ones take turns (round robin by id).
+ * What a round learns goes to the pending-counts owner once, at the end of the round.
+ */
+import pLimit from 'p-limit';
+import { browser, type Browser } from 'wxt/browser';
+import { storage } from '@wxt-dev/storage';
+import { DEFAULT_SETTINGS } from '../config';
+import type { Group, JoinRequest } from '../domain';
+import { readGroupCache } from '../group-cache';
+import { apiKeyItem, settingsItem } from '../storage';
+import { POLL_ALARM } from '../storage-keys';
+import { cacheGroups } from './group-cache-writes';
+import { notifyNewRequests } from './notify';
+import type { Observation, PendingCountsOwner } from './pending-counts';
+import type { RequestBudget } from './request-budget';
+import type { ZokoClient } from './zoko/client';
+import { ZokoError } from './zoko/errors';
+
+/** The group list is re-read this often by the poller (the panel re-reads it whenever it opens). */
+const LIST_EVERY_MS = 5 * 60_000;
+
+/** Until when a 429 told us to stop (ms); session-scoped so a restarted worker still honours it. */
+const pausedUntilItem = /* @__PURE__ */ storage.defineItem<number>('session:pollPausedUntil', { fallback: 0 });
+
+export interface PollerDeps {
+  client: ZokoClient;
+  counts: PendingCountsOwner;
+  budget: RequestBudget;
+  concurrency?: number;
+  hasKey?: () => Promise<boolean>;
+  now?: () => number;
+}
+
+export interface PollReport { polled: number; skipped: number; reason?: 'noKey' | 'paused' | 'authRejected' | 'budget' }
+
+/**
+ * Orders the groups to poll: those with people waiting first (most first), then the quiet ones in turn,
+ * starting after `cursor` (the quiet group polled last) and wrapping around.
+ */
+export function pollOrder(groups: Group[], byGroup: Record<string, number>, cursor = ''): Group[] {
+  const eligible = groups.filter((g) => !g.autoApproval && !g.suspended);
+  const hot = eligible.filter((g) => (byGroup[g.id] ?? 0) > 0).sort((a, b) => (byGroup[b.id] ?? 0) - (byGroup[a.id] ?? 0));
+  const quiet = eligible.filter((g) => !((byGroup[g.id] ?? 0) > 0)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const start = quiet.findIndex((g) => g.id > cursor);
+  const rotated = start <= 0 ? quiet : [...quiet.slice(start), ...quiet.slice(0, start)];
+  return [...hot, ...rotated];
+}
+
+export function createPoller(deps: PollerDeps) {
+  const { client, budget, counts } = deps;
+  const now = deps.now ?? Date.now;
+  const hasKey = deps.hasKey ?? (async () => Boolean(await apiKeyItem.getValue()));
+  // Enough in flight that a round of a few hundred groups takes about a second at 50 ms per call; the
+  // per-minute budget, not this number, is what keeps the store within Zoko's rate limits.
+  const limit = pLimit(deps.concurrency ?? 20);
+  const inFlight = new Map<string, Promise<JoinRequest[]>>();
+
+  /** Reads one group's requests; a second call while the first is in flight shares it. */
+  function pollGroup(group: Group): Promise<JoinRequest[]> {
+    const running = inFlight.get(group.id);
+    if (running) return running;
+    const p = limit(async () => {
+      // A 429 earlier in this round: the queued polls wait for the next round instead of adding to the flood.
+      if ((await pausedUntilItem.getValue()) > now()) throw new ZokoError({ kind: 'rateLimited', message: 'Polling paused' });
+      return client.listJoinRequests(group.id);
+    }).finally(() => inFlight.delete(group.id));
+    inFlight.set(group.id, p);
+    return p;
+  }
+
+  /** One polling round, within the budget. */
+  async function poll(): Promise<PollReport> {
+    if (!(await hasKey())) {
+      await counts.setProblem('noKey');
+      return { polled: 0, skipped: 0, reason: 'noKey' };
+    }
+    if ((await pausedUntilItem.getValue()) > now()) return { polled: 0, skipped: 0, reason: 'paused' };
+    try {
+      let { groups, fetchedAt } = await readGroupCache();
+      let listed: Group[] | undefined;
+      if (now() - fetchedAt > LIST_EVERY_MS && (await budget.take(1, now())) === 1) {
+        groups = listed = await cacheGroups(await client.listGroups(), now());
+      }
+      const { byGroup, cursor } = await counts.snapshot();
+      const order = pollOrder(groups, byGroup, cursor);
+      // The minute's budget shared over the rounds in a minute: every 30 s (the default), half of it each,
+      // so groups with people waiting are seen twice a minute.
+      const { pollBudgetPerMinute, pollIntervalSeconds = DEFAULT_SETTINGS.pollIntervalSeconds } = await settingsItem.getValue();
+      const perRound = Math.ceil((pollBudgetPerMinute * Math.min(pollIntervalSeconds, 60)) / 60);
+      const granted = await budget.take(Math.min(order.length, perRound), now());
+      const targets = order.slice(0, granted);
+      const at = now();
+      const results = await Promise.allSettled(targets.map(pollGroup));
+      const observations: Observation[] = [];
+      results.forEach((r, i) => {
+        if (r.status === 'fulfilled') observations.push({ groupId: targets[i]!.id, requests: r.value, at });
+      });
+      const lastQuiet = targets.findLast((g) => !((byGroup[g.id] ?? 0) > 0));
+      const fresh = await counts.commit({ observations, listed, cursor: lastQuiet?.id });
+      const byId = new Map(groups.map((g) => [g.id, g]));
+      await notifyNewRequests(fresh.flatMap((f) => (byId.has(f.groupId) ? [{ group: byId.get(f.groupId)!, requests: f.requests }] : [])));
+      const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failure) throw failure.reason;
+      return { polled: granted, skipped: order.length - granted, ...(granted < order.length ? { reason: 'budget' as const } : {}) };
+    } catch (error) {
+      if (!(error instanceof ZokoError)) throw error;
+      const { kind, retryAfterS, status } = error.data;
+      if (kind === 'auth') {
+        await counts.setProblem(status === 401 ? 'authRejected' : 'noKey');
+        return { polled: 0, skipped: 0, reason: 'authRejected' };
+      }
+      // A 429 pauses polling for its Retry-After (a minute when it gives none); other errors wait for the next round.
+      if (kind === 'rateLimited') await pausedUntilItem.setValue(now() + (retryAfterS ?? 60) * 1000);
+      return { polled: 0, skipped: 0, reason: kind === 'rateLimited' ? 'paused' : undefined };
+    }
+  }
+
+  /** The key or the settings changed: reschedule at the agent's interval and count again now. */
+  async function restart() {
+    await schedulePolling();
+    void poll();
+  }
+
+  return { poll, pollGroup, restart, inFlight };
+}
+
+export type Poller = ReturnType<typeof createPoller>;
+
+/** Reads the per-minute budget from the settings. */
+export const budgetSetting = async () => (await settingsItem.getValue()).pollBudgetPerMinute;
+
+/** (Re)schedules the badge's polling alarm at the agent's interval; creating it again replaces it. */
+export async function schedulePolling() {
+  const { pollIntervalSeconds } = await settingsItem.getValue();
+  const periodInMinutes = Math.max(30, pollIntervalSeconds) / 60;
+  const current = await browser.alarms.get(POLL_ALARM);
+  if (current?.periodInMinutes !== periodInMinutes) await browser.alarms.create(POLL_ALARM, { periodInMinutes });
+}
+
+/** The alarm's listener: a polling round, and a look at creations a stopped worker left behind. */
+export function onPollAlarm(poller: Poller, creations: { watch(): Promise<void> }) {
+  return (alarm: Browser.alarms.Alarm) => {
+    if (alarm.name !== POLL_ALARM) return;
+    void poller.poll();
+    void creations.watch();
+  };
+}

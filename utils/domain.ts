@@ -1,0 +1,67 @@
+/**
+ * The domain, as both runtimes see it: what a group, a participant and a join request are, whatever shape
+ * Zoko sent them in. The background's schemas (utils/background/zoko/schemas.ts) produce exactly these types.
+ */
+
+/** A group as the list shows it. */
+export interface Group {
+  /** Zoko's id (`id` in the list, `_id` in details). */
+  id: string;
+  /** WhatsApp's group id (`groupId` / `group_id`, `120363…`). */
+  whatsappGroupId: string;
+  subject: string;
+  inviteLink: string;
+  /** Zoko approves join requests for the store. Not WhatsApp's join approval mode. */
+  autoApproval: boolean;
+  participantCount: number;
+  /** Known only from details (or a list that says so); undefined when not known. */
+  suspended?: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Participant {
+  /** A phone number (digits) or, for people known by a username, Meta's id for them: passed back as is. */
+  waId: string;
+  isAdmin: boolean;
+  status: string;
+  customerId: string;
+  name: string;
+}
+
+/** A group with its participants, as the details call returns it. */
+export interface GroupDetails extends Group {
+  suspended: boolean;
+  status: string;
+  participants: Participant[];
+}
+
+export interface JoinRequest {
+  id: string;
+  waId: string;
+  /** Milliseconds since the epoch (Zoko sends Unix seconds). */
+  createdAt: number;
+  customerId: string;
+  name: string;
+}
+
+export interface InviteResult {
+  sent: string[];
+  skipped: string[];
+  failed: { phoneNumber: string; reason: string }[];
+}
+
+/** `created` (200, has an id) or `pending` (202, Zoko finishes it later). */
+export type CreateResult =
+  | { status: 'created'; id: string; requestId: string; whatsappGroupId: string; subject: string }
+  | { status: 'pending'; requestId: string; subject: string };
+
+export interface InvitationTemplate {
+  templateId: string;
+  args: Record<string, string>;
+}
+
+/** WhatsApp's own group setting: who opens the link asks to join, or joins at once. */
+export type JoinApprovalMode = 'approval_required' | 'auto_approve';
+
+export type JoinDecision = 'approve' | 'reject';

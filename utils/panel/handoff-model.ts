@@ -1,0 +1,69 @@
+/**
+ * A number chosen with "Invite this number" on a page: read from the hand-off, normalised, and invited to
+ * the group the agent picks (recent groups first). Follows new hand-offs while the panel is open.
+ */
+import { computed, signal } from '@preact/signals';
+import type { Group, InviteResult } from '../domain';
+import type { Handoff } from '../storage';
+import { createAction } from './action';
+import type { Port } from './port';
+
+type PhoneModule = typeof import('../phone');
+
+/** `groups` and `country` may read signals: the number is read again when the default country arrives. */
+export function createHandoffModel(port: Port, groups: () => Group[], country: () => string | undefined) {
+  const handoff = signal<Handoff | null>(null);
+  const phone = signal<PhoneModule | null>(null);
+  const parsed = computed(() => (handoff.value && phone.value ? phone.value.numberFromSelection(handoff.value.text, country()) : null));
+  const recent = signal<string[]>([]);
+  const picked = signal('');
+  const result = signal<InviteResult | null>(null);
+  const invite = createAction((id: string, waId: string) => port.send('inviteMembers', { id, phoneNumbers: [waId] }));
+
+  /** Groups that can be invited to, recent first. */
+  const choices = computed(() => {
+    const open = groups().filter((g) => !g.suspended);
+    const byId = new Map(open.map((g) => [g.id, g]));
+    const first = recent.value.map((id) => byId.get(id)).filter((g) => g !== undefined);
+    return [...first, ...open.filter((g) => !recent.value.includes(g.id))];
+  });
+  /** The agent's pick, else the most recent group. */
+  const chosen = computed(() => picked.value || choices.value[0]?.id || '');
+
+  async function read() {
+    // Phone metadata is loaded only when a number arrives: it is the panel's heaviest part.
+    const [h, recents, module] = await Promise.all([port.read('handoff'), port.read('recentGroups'), import('../phone')]);
+    recent.value = recents;
+    result.value = null;
+    phone.value = module;
+    handoff.value = h;
+  }
+
+  let unwatch: (() => void) | undefined;
+
+  return {
+    parsed, choices, chosen, result, invite,
+    pick: (id: string) => (picked.value = id),
+    /** Reads the hand-off now and follows new ones until `stop`. */
+    start() {
+      unwatch ??= port.watch('handoff', () => void read());
+      return read();
+    },
+    stop() {
+      unwatch?.();
+      unwatch = undefined;
+    },
+    /** Invites the number to the chosen group; resolves to the result, or undefined (the error is in `invite`). */
+    async send() {
+      const n = parsed.value;
+      if (!n || !('waId' in n) || !chosen.value) return undefined;
+      const r = await invite.run(chosen.value, n.waId);
+      if (r) result.value = r;
+      return r;
+    },
+    /** The agent is done with this number: the hand-off is cleared. */
+    close: () => port.consume('handoff'),
+  };
+}
+
+export type HandoffModel = ReturnType<typeof createHandoffModel>;

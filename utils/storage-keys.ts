@@ -1,0 +1,19 @@
+/**
+ * The storage keys, as plain strings with no browser import, so that Node code (e2e tests, bench, scripts)
+ * names stored items by the same constants as the extension instead of retyping them.
+ */
+export const STORAGE_KEYS = {
+  apiKey: 'apiKey',
+  settings: 'settings',
+  groupCache: 'groupCache',
+  groupCacheHead: 'groupCacheHead',
+  pendingCounts: 'pendingCounts',
+  pollState: 'pollState',
+  pendingCreations: 'pendingCreations',
+  recentGroups: 'recentGroups',
+  handoff: 'handoff',
+  openGroup: 'openGroup',
+} as const;
+
+/** The badge's polling alarm. */
+export const POLL_ALARM = 'poll-join-requests';
