@@ -11,9 +11,10 @@ export async function benchBackground(sandbox: Sandbox, runs: number): Promise<R
   (globalThis as { browser?: unknown }).browser = fakeBrowser;
   const { createZokoClient } = await import('../utils/background/zoko/client');
   const { createPoller } = await import('../utils/background/poller');
+  const { createPendingCounts } = await import('../utils/background/pending-counts');
   const { createRequestBudget } = await import('../utils/background/request-budget');
-  const { cacheGroups } = await import('../utils/group-cache');
-  const { settingsItem, apiKeyItem } = await import('../utils/storage');
+  const { cacheGroups } = await import('../utils/background/group-cache-writes');
+  const { settingsItem, apiKeyItem, pendingCountsItem, pollStateItem, seenRequestsItem } = await import('../utils/storage');
   const { DEFAULT_SETTINGS } = await import('../utils/config');
   const { parsePastedNumbers } = await import('../utils/phone');
   const rows: Row[] = [];
@@ -31,7 +32,7 @@ export async function benchBackground(sandbox: Sandbox, runs: number): Promise<R
     await cacheGroups(await client.listGroups());
     await store.latency(50);
     await store.clearLog();
-    const poller = createPoller({ client, budget: createRequestBudget(async () => 1000), hasKey: async () => true });
+    const poller = createPoller({ client, counts: createPendingCounts(), budget: createRequestBudget(async () => 1000), hasKey: async () => true });
     const t0 = performance.now();
     await poller.poll();
     refresh.push(performance.now() - t0);
@@ -57,7 +58,7 @@ export async function benchBackground(sandbox: Sandbox, runs: number): Promise<R
       listJoinRequests: async () => { calls.push(clock); return []; },
     } as never;
     await cacheGroups(groups, 0);
-    const poller = createPoller({ client, now: () => clock, hasKey: async () => true, budget: createRequestBudget(async () => 60) });
+    const poller = createPoller({ client, counts: createPendingCounts(() => clock), now: () => clock, hasKey: async () => true, budget: createRequestBudget(async () => 60) });
     const perMinute: number[] = [];
     for (let minute = 0; minute < 10; minute++) {
       const before = calls.length;
@@ -71,7 +72,43 @@ export async function benchBackground(sandbox: Sandbox, runs: number): Promise<R
       note: n <= 30 ? 'every group every 30 s' : `each quiet group every ${Math.ceil(n / 60)} min; groups with people waiting every 30 s` });
   }
 
-  // Normalising 1,000 pasted numbers.
+  // Storage written by one badge round at 10,000 groups, 2,000 of them with someone waiting, in steady state
+  // (what the poller has learned before is already stored): the open panel is woken by each write it sees.
+  {
+    const bytes: number[] = [];
+    let countWrites = 0;
+    for (let i = 0; i < runs; i++) {
+      fakeBrowser.reset();
+      await settingsItem.setValue(DEFAULT_SETTINGS);
+      const groups = Array.from({ length: 10_000 }, (_, k) => ({ id: `f1e2d3c4-b5a6-7890-abcd-${String(k).padStart(12, '0')}`,
+        whatsappGroupId: `1203630${k}`, subject: `Customer group ${k}`, inviteLink: '', autoApproval: false, participantCount: 3,
+        suspended: false, createdAt: '', updatedAt: '' }));
+      const waiting = new Set(groups.filter((_, k) => k % 5 === 0).map((g) => g.id));
+      const now = Date.now();
+      await cacheGroups(groups, now);
+      await pendingCountsItem.setValue({ byGroup: Object.fromEntries([...waiting].map((id) => [id, 1])) });
+      await seenRequestsItem.setValue(Object.fromEntries([...waiting].map((id) => [id, 1_000])));
+      await pollStateItem.setValue({ cursor: '', since: 1 });
+      const client = {
+        listJoinRequests: async (id: string) => (waiting.has(id) ? [{ id: `r-${id}`, waId: '919800000000', name: 'A', customerId: '', createdAt: 1_000 }] : []),
+      } as never;
+      const counts = createPendingCounts();
+      const poller = createPoller({ client, counts, hasKey: async () => true, budget: createRequestBudget(async () => 60) });
+      let written = 0;
+      const count = (changes: Record<string, { newValue?: unknown }>) => {
+        for (const c of Object.values(changes)) written += JSON.stringify(c.newValue ?? null).length;
+      };
+      fakeBrowser.storage.local.onChanged.addListener(count);
+      await poller.poll();
+      fakeBrowser.storage.local.onChanged.removeListener(count);
+      bytes.push(written / 1024);
+      countWrites = counts.stats.countWrites;
+    }
+    rows.push({ metric: 'storage written per badge round, 10,000 groups (2,000 waiting)', unit: 'KB', samples: bytes,
+      note: `${countWrites} write(s) of the counts pages follow; before the one owner of counts: ~24 MB in 30 writes (0.8 MB each)` });
+  }
+
+
   const text = Array.from({ length: 1000 }, (_, i) => (i % 3 === 0 ? `+91 98${String(i).padStart(3, '0')} 4${String(i).padStart(4, '0')}`
     : i % 3 === 1 ? `0${98100 + (i % 900)} ${String(10000 + i).slice(-5)}` : `+44 7911 ${String(100000 + i).slice(-6)}`)).join('\n');
   parsePastedNumbers(text, 'IN'); // warm up metadata

@@ -9,16 +9,17 @@ import { startSandbox } from '../dev/sandbox/server';
 import { sandboxControl } from '../dev/sandbox/control';
 import { buildExtension } from '../dev/build-extension';
 import { launchExtension } from '../dev/chromium';
+import { configureExtension, firePollAlarm } from '../dev/extension-storage';
 
 const OUT = 'docs/screenshots';
 const sandbox = await startSandbox({ port: 0 });
 const dir = buildExtension(sandbox.baseUrl, '.output/screenshots');
 const { context, worker, id } = await launchExtension(dir, { viewport: { width: 360, height: 720 }, deviceScaleFactor: 2 });
 const settings = { ...DEFAULT_SETTINGS, agentId: 'demo', agentEmail: 'agent@demo.store', notify: false };
-await worker.evaluate(([apiKey, s]) => chrome.storage.local.set({ apiKey, settings: s }), [sandbox.apiKey, settings] as const);
+await configureExtension(worker, sandbox.apiKey, settings);
 // After the worker's own start-up has scheduled its alarm (which would replace this one), poll now.
 await new Promise((r) => setTimeout(r, 1000));
-await worker.evaluate(() => chrome.alarms.create('poll-join-requests', { when: Date.now(), periodInMinutes: 0.5 }));
+await firePollAlarm(worker);
 await sandboxControl(sandbox.url, sandbox.apiKey).latency(0);
 
 async function shoot(page: Page, name: string) {

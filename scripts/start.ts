@@ -8,9 +8,18 @@ import { resolve } from 'node:path';
 import { DEFAULT_SETTINGS } from '../utils/config';
 import { startSandbox } from '../dev/sandbox/server';
 import { buildExtension } from '../dev/build-extension';
-import { launchExtension } from '../dev/chromium';
+import { findChromium, launchExtension } from '../dev/chromium';
+import { configureExtension, firePollAlarm } from '../dev/extension-storage';
 
 const port = Number(process.env.SANDBOX_PORT ?? 43110);
+
+// First, before starting anything: without a Chromium there is nothing to show, and one line says what to install.
+try {
+  findChromium();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 
 const sandbox = await startSandbox({ port, createMode: 'async', joinRequestEveryMs: 45_000 });
@@ -21,11 +30,11 @@ console.log(`Extension built: ${dir}`);
 // A fresh profile every time: a kept one can hold on to an earlier build's service worker.
 const { context, worker, id } = await launchExtension(dir, { headless, viewport: headless ? { width: 360, height: 760 } : null });
 const settings = { ...DEFAULT_SETTINGS, agentId: 'demo-agent', agentEmail: 'agent@demo.store' };
-await worker.evaluate(([apiKey, s]) => chrome.storage.local.set({ apiKey, settings: s }), [sandbox.apiKey, settings] as const);
+await configureExtension(worker, sandbox.apiKey, settings);
 // The key went straight into storage (the options page would have asked for a badge refresh): poll now,
 // after the worker's own start-up has scheduled its alarm.
 await new Promise((r) => setTimeout(r, 1000));
-await worker.evaluate(() => chrome.alarms.create('poll-join-requests', { when: Date.now(), periodInMinutes: 0.5 }));
+await firePollAlarm(worker);
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(`chrome-extension://${id}/sidepanel.html`);
 

@@ -9,6 +9,7 @@ export const STORAGE_KEYS = {
   groupCacheHead: 'groupCacheHead',
   pendingCounts: 'pendingCounts',
   pollState: 'pollState',
+  seenRequests: 'seenRequests',
   pendingCreations: 'pendingCreations',
   recentGroups: 'recentGroups',
   handoff: 'handoff',

@@ -1,11 +1,12 @@
 /**
- * Every stored item, typed, in one place. Items are `/* @__PURE__ *\/` so a bundle that imports one item
- * does not carry the others: the side panel reads the caches but must never contain the API key's item.
+ * Every stored item, typed, in one place. Keys are spelled out (greppable, and checked in the built bundles);
+ * utils/storage-keys.ts names them for Node code, and a unit test keeps the two in step. Items are
+ * `/* @__PURE__ *\/` so a bundle that imports one item does not carry the others: the side panel reads the
+ * caches but must never contain the API key's item.
  */
 import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS, type Settings } from './config';
 import type { Group } from './domain';
-import { STORAGE_KEYS as KEYS } from './storage-keys';
 
 export interface GroupCache {
   groups: Group[];
@@ -35,11 +36,15 @@ export interface PendingCounts {
 export interface PollState {
   /** The quiet group polled last: the next round continues after it (round robin by id). */
   cursor: string;
-  /** Creation time (ms) of the newest request seen per group that ever had one: tells new requests from known. */
-  newestAt: Record<string, number>;
   /** When this account was first polled: requests older than that in a group never seen are not "new". */
   since: number;
 }
+
+/**
+ * Creation time (ms) of the newest request seen per group that ever had one: tells new requests from known
+ * ones. Its own item, because it changes only when someone new asks, while the cursor moves every round.
+ */
+export type SeenRequests = Record<string, number>;
 
 export interface PendingCreation {
   requestId: string;
@@ -57,19 +62,19 @@ export interface Handoff {
 }
 
 /** The Zoko API key. Background only: never import this item in a page. */
-export const apiKeyItem = /* @__PURE__ */ storage.defineItem<string | null>(`local:${KEYS.apiKey}`, {
+export const apiKeyItem = /* @__PURE__ */ storage.defineItem<string | null>('local:apiKey', {
   fallback: null,
   version: 1,
 });
 
-export const settingsItem = /* @__PURE__ */ storage.defineItem<Settings>(`local:${KEYS.settings}`, {
+export const settingsItem = /* @__PURE__ */ storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   // v2 added the badge refresh interval: older settings get the defaults for what they lack.
   version: 2,
   migrations: { 2: (old: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...old }) },
 });
 
-export const groupCacheItem = /* @__PURE__ */ storage.defineItem<StoredGroupCache>(`local:${KEYS.groupCache}`, {
+export const groupCacheItem = /* @__PURE__ */ storage.defineItem<StoredGroupCache>('local:groupCache', {
   fallback: { json: '[]', fetchedAt: 0 },
   // No migration: one would re-run (reading and rewriting megabytes) in every new page until a version is
   // recorded, on the panel's first paint. A cache in any other shape simply reads as empty (group-cache.ts).
@@ -80,46 +85,52 @@ export const groupCacheItem = /* @__PURE__ */ storage.defineItem<StoredGroupCach
  * The first screenful of the group list, in display order, with the list's size: a few KB the panel reads
  * before the full list, so its first rows do not wait on 10,000 groups. Written with the cache and the counts.
  */
-export const groupCacheHeadItem = /* @__PURE__ */ storage.defineItem<{ groups: Group[]; total: number }>(`local:${KEYS.groupCacheHead}`, {
+export const groupCacheHeadItem = /* @__PURE__ */ storage.defineItem<{ groups: Group[]; total: number }>('local:groupCacheHead', {
   fallback: { groups: [], total: 0 },
   version: 1,
 });
 
 // Version 1 also held the poller's bookkeeping (polledAt, newestAt); pages read only `byGroup` and `problem`,
 // and the background's next write drops the rest, so no migration rewrites it.
-export const pendingCountsItem = /* @__PURE__ */ storage.defineItem<PendingCounts>(`local:${KEYS.pendingCounts}`, {
+export const pendingCountsItem = /* @__PURE__ */ storage.defineItem<PendingCounts>('local:pendingCounts', {
   fallback: { byGroup: {} },
   version: 1,
 });
 
-export const pollStateItem = /* @__PURE__ */ storage.defineItem<PollState>(`local:${KEYS.pollState}`, {
-  fallback: { cursor: '', newestAt: {}, since: 0 },
+export const pollStateItem = /* @__PURE__ */ storage.defineItem<PollState>('local:pollState', {
+  fallback: { cursor: '', since: 0 },
   version: 1,
 });
 
-export const pendingCreationsItem = /* @__PURE__ */ storage.defineItem<PendingCreation[]>(`local:${KEYS.pendingCreations}`, {
+export const seenRequestsItem = /* @__PURE__ */ storage.defineItem<SeenRequests>('local:seenRequests', {
+  fallback: {},
+  version: 1,
+});
+
+export const pendingCreationsItem = /* @__PURE__ */ storage.defineItem<PendingCreation[]>('local:pendingCreations', {
   fallback: [],
   version: 1,
 });
 
 /** Recently used group ids, most recent first (for the context menu and the number picker). */
-export const recentGroupsItem = /* @__PURE__ */ storage.defineItem<string[]>(`local:${KEYS.recentGroups}`, {
+export const recentGroupsItem = /* @__PURE__ */ storage.defineItem<string[]>('local:recentGroups', {
   fallback: [],
   version: 1,
 });
 
 /** The number the context menu handed to the panel; session-only so it never outlives the browser. */
-export const handoffItem = /* @__PURE__ */ storage.defineItem<Handoff | null>(`session:${KEYS.handoff}`, {
+export const handoffItem = /* @__PURE__ */ storage.defineItem<Handoff | null>('session:handoff', {
   fallback: null,
 });
 
 /** The group the panel should open on, set by a notification click; read once by the panel. */
-export const openGroupItem = /* @__PURE__ */ storage.defineItem<string | null>(`session:${KEYS.openGroup}`, {
+export const openGroupItem = /* @__PURE__ */ storage.defineItem<string | null>('session:openGroup', {
   fallback: null,
 });
 
 /** "Sign out": the key and everything cached from Zoko leave this browser; the agent's own settings stay. */
 export async function clearAccountData() {
-  await Promise.all([apiKeyItem, groupCacheItem, groupCacheHeadItem, pendingCountsItem, pollStateItem, pendingCreationsItem,
+  await Promise.all([apiKeyItem, groupCacheItem, groupCacheHeadItem, pendingCountsItem, pollStateItem, seenRequestsItem,
+    pendingCreationsItem,
     recentGroupsItem, handoffItem, openGroupItem].map((item) => item.removeValue()));
 }

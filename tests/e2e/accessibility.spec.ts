@@ -1,4 +1,5 @@
 // Every screen, light and dark, passes axe (WCAG 2.2 AA rules), and the daily tasks work from the keyboard.
+import { setStored } from '../../dev/extension-storage';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, serviceWorker, test } from './fixtures';
@@ -39,7 +40,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expectNoViolations(page, 'create');
 
     const worker = await serviceWorker(extContext);
-    await worker.evaluate(() => chrome.storage.session.set({ handoff: { text: '+91 98765 11122', at: Date.now() } }));
+    await setStored(worker, 'session', { handoff: { text: '+91 98765 11122', at: Date.now() } });
     await expect(page.getByRole('heading', { name: 'Invite this number' })).toBeVisible();
     await expectNoViolations(page, 'hand-off');
 

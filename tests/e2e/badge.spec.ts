@@ -1,4 +1,5 @@
 // Journey: the toolbar badge tells the agent that people are waiting, even with the panel closed.
+import { firePollAlarm, setStored } from '../../dev/extension-storage';
 import { expect, serviceWorker, stopServiceWorker, test } from './fixtures';
 
 test('badge = the sandbox pending total; rises after a new request and a poll; tooltip says where', async ({ panel, store, extContext }) => {
@@ -14,7 +15,7 @@ test('badge = the sandbox pending total; rises after a new request and a poll; t
 test('no key → "!" with a tooltip that says so', async ({ openPage, extContext }) => {
   const page = await openPage('sidepanel.html');
   const worker = await serviceWorker(extContext);
-  await worker.evaluate(() => chrome.alarms.create('poll-join-requests', { when: Date.now() }));
+  await firePollAlarm(worker);
   await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
   expect(await worker.evaluate(() => chrome.action.getTitle({}))).toContain('add your Zoko API key');
   await page.close();
@@ -33,9 +34,9 @@ test('a notification click opens the panel on that group', async ({ configure, o
   const vip = (await store.state()).groups.find((g) => g.subject === 'VIP Customers')!;
   const worker = await serviceWorker(extContext);
   // What the background's notification click handler stores before opening the panel.
-  await worker.evaluate((id) => chrome.storage.session.set({ openGroup: id }), vip._id);
+  await setStored(worker, 'session', { openGroup: vip._id });
   const page = await openPage('sidepanel.html');
   await expect(page.getByRole('heading', { level: 2, name: 'VIP Customers' })).toBeVisible();
   // Read once: cleared, so the next time the panel opens it shows the list again.
-  await expect.poll(() => worker.evaluate(() => chrome.storage.session.get('openGroup'))).toEqual({});
+  await expect(worker).toHaveStorage('session', 'openGroup', undefined);
 });

@@ -45,6 +45,5 @@ test('202: the worker is stopped mid-creation and the creation still resolves', 
   await panel.page.getByRole('button', { name: 'Refresh' }).click();
   await expect(panel.row('Survives Restarts')).toBeVisible({ timeout: 20_000 });
   await expect(panel.page.getByText('Creating “Survives Restarts”…')).toBeHidden();
-  expect(await (await serviceWorker(extContext)).evaluate(() => chrome.storage.local.get('pendingCreations')))
-    .toEqual({ pendingCreations: [] });
+  await expect(await serviceWorker(extContext)).toHaveStorage('local', 'pendingCreations', []);
 });

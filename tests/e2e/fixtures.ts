@@ -1,49 +1,23 @@
 /** Playwright fixtures: Chromium with the built extension, its service worker and id, and a fresh sandbox store per test. */
 import './node-i18n';
-import { test as base, expect, type BrowserContext, type ConsoleMessage, type Page, type Request, type Worker } from '@playwright/test';
+import { test as base, type BrowserContext, type ConsoleMessage, type Page, type Request } from '@playwright/test';
 import { resolve } from 'node:path';
 import { newStore, type SandboxControl } from '../../dev/sandbox/control';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/config';
-import { E2E_PORT } from '../../dev/build-extension';
 import { launchExtension } from '../../dev/chromium';
+import { clearExtension, configureExtension } from '../../dev/extension-storage';
+import { SANDBOX_URL, serviceWorker } from './extension';
+import { OptionsPage } from './options-page';
 import { PanelPage } from './panel';
+import { expect } from './storage-matchers';
+
+export { SANDBOX_URL, serviceWorker, stopServiceWorker } from './extension';
 
 export const EXTENSION_DIR = resolve('.output/e2e/chrome-mv3');
-export const SANDBOX_URL = `http://127.0.0.1:${E2E_PORT}`;
 /** Requests that carried the API key, across this worker's tests (the security spec checks they were seen at all). */
 export const requestsSeen: { url: string; key?: string }[] = [];
 
 export const AGENT: Settings = { ...DEFAULT_SETTINGS, agentId: 'agent-e2e-1', agentEmail: 'agent@store.test' };
-
-/**
- * The extension's running service worker. If Chrome (or a test) stopped it, an extension page sends a
- * message to wake it, as the panel would, until a worker answers.
- */
-export async function serviceWorker(context: BrowserContext): Promise<Worker> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const worker = context.serviceWorkers().at(-1)
-      ?? (await context.waitForEvent('serviceworker', { timeout: attempt === 0 ? 5000 : 200 }).catch(() => undefined));
-    // A stopped worker's handle neither answers nor fails: give it a moment, then wake a new one.
-    const alive = worker && (await Promise.race([
-      worker.evaluate(() => true).catch(() => false),
-      new Promise<boolean>((r) => setTimeout(() => r(false), 500)),
-    ]));
-    if (alive) return worker;
-    const page = context.pages().find((p) => p.url().startsWith('chrome-extension://'));
-    // An unknown message type: the background ignores it, but receiving it starts the worker.
-    await page?.evaluate(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined)).catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the extension\'s service worker did not start');
-}
-
-/** Stops the extension's service worker as Chrome does when it idles (CDP ServiceWorker.stopAllWorkers). */
-export async function stopServiceWorker(context: BrowserContext, page: Page) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-}
 
 interface Fixtures {
   store: SandboxControl;
@@ -52,6 +26,8 @@ interface Fixtures {
   /** Stores the store's key and the agent's settings, as the options page would. */
   configure: (settings?: Partial<Settings>) => Promise<void>;
   openPage: (path: 'sidepanel.html' | 'options.html', query?: string) => Promise<Page>;
+  /** The options page, opened in a tab. */
+  options: OptionsPage;
 }
 
 interface WorkerFixtures {
@@ -95,9 +71,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       context.on('console', onConsole);
       const worker = await serviceWorker(context);
       // Empty storage, and no polling alarm left by an earlier test: badge tests fire it when they mean to.
-      await worker.evaluate(() => Promise.all([
-        chrome.storage.local.clear(), chrome.storage.session.clear(), chrome.alarms.clearAll(),
-      ]));
+      await clearExtension(worker);
       await use(store);
       context.off('request', onRequest);
       context.off('console', onConsole);
@@ -112,12 +86,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   ],
   configure: async ({ extContext: context, store }, use) => {
     await use(async (settings = {}) => {
-      const worker = await serviceWorker(context);
-      await worker.evaluate(
-        ([apiKey, s]) => chrome.storage.local.set({ apiKey, settings: s }),
-        [store.apiKey, { ...AGENT, ...settings }] as const,
-      );
+      await configureExtension(await serviceWorker(context), store.apiKey, { ...AGENT, ...settings });
     });
+  },
+  options: async ({ openPage }, use) => {
+    await use(new OptionsPage(await openPage('options.html')));
   },
   openPage: async ({ extContext: context, extensionId }, use) => {
     await use(async (path, query = '') => {

@@ -1,11 +1,12 @@
 // Journey: the agent right-clicks a number on a page ("Invite this number"); the panel shows it normalised
 // with a group picker. (Chrome's context menu cannot be clicked headless: the background hands the text over
 // through storage.session exactly as its click handler does, which unit tests cover.)
+import { setStored } from '../../dev/extension-storage';
 import { expect, serviceWorker, test } from './fixtures';
 
 async function handOff(ctx: Parameters<typeof serviceWorker>[0], text: string) {
   const worker = await serviceWorker(ctx);
-  await worker.evaluate((t) => chrome.storage.session.set({ handoff: { text: t, at: Date.now() } }), text);
+  await setStored(worker, 'session', { handoff: { text, at: Date.now() } });
 }
 
 test('a selected number is shown normalised, recent groups first, and invited', async ({ panel, store, extContext }) => {

@@ -1,6 +1,7 @@
 // Journey: the agent opens the panel, scans the groups, and searches.
+import { setStored } from '../../dev/extension-storage';
 import { newStore } from '../../dev/sandbox/control';
-import { expect, SANDBOX_URL, test } from './fixtures';
+import { expect, SANDBOX_URL, serviceWorker, test } from './fixtures';
 
 test('shows every group with members and auto-approval', async ({ panel }) => {
   await expect(panel.rows).toHaveCount(12);
@@ -54,11 +55,11 @@ test('paints from the cache at once when reopened, then revalidates', async ({ p
   expect(panel.page.isClosed()).toBe(false);
 });
 
-test('an empty store offers to create the first group', async ({ configure, openPage }) => {
+test('an empty store offers to create the first group', async ({ configure, openPage, extContext }) => {
   const empty = await newStore(SANDBOX_URL, { groups: 0 });
   await configure();
   const page = await openPage('sidepanel.html');
-  await page.evaluate((k) => chrome.storage.local.set({ apiKey: k }), empty.apiKey); // only the background reads it
+  await setStored(await serviceWorker(extContext), 'local', { apiKey: empty.apiKey }); // only the background reads it
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByRole('heading', { name: 'No groups yet' })).toBeVisible();
   await page.getByRole('main').or(page.locator('.empty')).getByRole('button', { name: 'Create group' }).click();

@@ -1,5 +1,6 @@
 // Under load: 10,000 groups and 2,000 people waiting. The panel stays usable, the badge keeps to its
 // request budget, and memory is reported (see the README's "Reliability and security").
+import { firePollAlarm, setStored } from '../../dev/extension-storage';
 import { newStore, overlappingRequests } from '../../dev/sandbox/control';
 import { expect, SANDBOX_URL, serviceWorker, test } from './fixtures';
 
@@ -9,7 +10,7 @@ test('10,000 groups, 2,000 pending requests', async ({ configure, openPage, extC
   expect((await big.state()).pendingTotal).toBeGreaterThanOrEqual(2_000);
   await configure();
   const worker = await serviceWorker(extContext);
-  await worker.evaluate((key) => chrome.storage.local.set({ apiKey: key }), big.apiKey);
+  await setStored(worker, 'local', { apiKey: big.apiKey });
 
   const page = await openPage('sidepanel.html');
   await expect(page.getByText('10000 groups')).toBeVisible({ timeout: 20_000 });
@@ -23,7 +24,7 @@ test('10,000 groups, 2,000 pending requests', async ({ configure, openPage, extC
   // Two polling rounds inside one minute: together within the budget of 60 requests.
   await big.clearLog();
   for (let round = 0; round < 3; round++) {
-    await worker.evaluate(() => chrome.alarms.create('poll-join-requests', { when: Date.now() }));
+    await firePollAlarm(worker);
     await expect.poll(async () => (await big.log()).length, { timeout: 20_000 }).toBeGreaterThan(round === 0 ? 0 : 29);
   }
   await page.waitForTimeout(1000); // let a third round try, and be refused by the budget

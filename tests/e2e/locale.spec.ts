@@ -1,4 +1,5 @@
 // A second locale renders in the browser: Chromium in Spanish shows the panel in Spanish (dates and ages too).
+import { configureExtension } from '../../dev/extension-storage';
 import { newStore } from '../../dev/sandbox/control';
 import { launchExtension } from '../../dev/chromium';
 import { AGENT, EXTENSION_DIR, expect, SANDBOX_URL, test } from './fixtures';
@@ -9,7 +10,7 @@ test('in a Spanish browser the panel speaks Spanish', async () => {
     locale: 'es-ES', extraArgs: ['--lang=es'], viewport: { width: 360, height: 720 },
   });
   try {
-    await worker.evaluate(([apiKey, settings]) => chrome.storage.local.set({ apiKey, settings }), [store.apiKey, AGENT] as const);
+    await configureExtension(worker, store.apiKey, AGENT);
     const page = await context.newPage();
     await page.goto(`chrome-extension://${id}/sidepanel.html`);
     await expect(page.locator('html')).toHaveAttribute('lang', /^es/);

@@ -1,6 +1,7 @@
 /** A page object for the side panel, opened as a tab (no API drives Chrome's real side panel). */
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import { SANDBOX_URL, serviceWorker } from './fixtures';
+import { firePollAlarm } from '../../dev/extension-storage';
+import { SANDBOX_URL, serviceWorker } from './extension';
 
 export class PanelPage {
   constructor(readonly page: Page, readonly context: BrowserContext) {}
@@ -72,8 +73,7 @@ export class PanelPage {
 
   /** Runs the badge's polling alarm now instead of waiting for it (unpacked extensions may fire alarms early). */
   async firePollAlarm() {
-    const worker = await serviceWorker(this.context);
-    await worker.evaluate(() => chrome.alarms.create('poll-join-requests', { when: Date.now(), periodInMinutes: 0.5 }));
+    await firePollAlarm(await serviceWorker(this.context));
   }
 }
 

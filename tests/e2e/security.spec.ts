@@ -1,6 +1,7 @@
 // Security journeys: data from Zoko renders as text, only real WhatsApp links become links, strangers
 // cannot use the background, and the key goes nowhere but Zoko (every test checks that last one too:
 // see the `store` fixture).
+import { setStored } from '../../dev/extension-storage';
 import { chromium } from '@playwright/test';
 import { resolve } from 'node:path';
 import { chromiumArgs, findChromium } from '../../dev/chromium';
@@ -67,7 +68,7 @@ test('another extension cannot use the background', async ({ store }) => {
     const named = await Promise.all(context.serviceWorkers().map(async (w) => ({ w, name: await w.evaluate(() => chrome.runtime.getManifest().name) })));
     const ours = named.find((x) => x.name === 'Zoko Groups')!.w;
     const stranger = named.find((x) => x.name !== 'Zoko Groups')!.w;
-    await ours.evaluate((key) => chrome.storage.local.set({ apiKey: key }), store.apiKey);
+    await setStored(ours, 'local', { apiKey: store.apiKey });
     await store.clearLog();
     const result = await stranger.evaluate((id) => (self as unknown as { tryMessage(id: string): Promise<{ reply: unknown; error: string | null }> })
       .tryMessage(id), new URL(ours.url()).host);

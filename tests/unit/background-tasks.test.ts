@@ -1,11 +1,12 @@
 // The background's other duties over fakeBrowser: the context-menu hand-off, direct invites, pending creations.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readGroupCache, writeGroupCache } from '../../utils/group-cache';
+import { readGroupCache } from '../../utils/group-cache';
+import { writeGroupCache } from '../../utils/background/group-cache-writes';
 import { DEFAULT_SETTINGS } from '../../utils/config';
 import { buildMenus, clickedText, createMenuClickHandler, MAX_SELECTION } from '../../utils/background/context-menu';
 import { createDirectInvite } from '../../utils/background/direct-invite';
-import { createHandlers } from '../../utils/background/handlers';
+import { createServices } from '../../utils/background/services';
 import { addPendingCreation, createCreationWatcher, WATCH_FOR_MS } from '../../utils/background/pending-creations';
 import { apiKeyItem, handoffItem, pendingCreationsItem, recentGroupsItem, settingsItem } from '../../utils/storage';
 import { createZokoClient } from '../../utils/background/zoko/client';
@@ -72,7 +73,7 @@ const notifications = () => Object.values(
 describe('direct invite', () => {
   it('invites the normalised number and says so in a notification', async () => {
     const g = (await store.state()).groups[0]!;
-    await createDirectInvite(createHandlers({ client: client() }))(g._id, 'ring 098765 22211 today');
+    await createDirectInvite(createServices(client()).handlers)(g._id, 'ring 098765 22211 today');
     expect((await store.state()).groups[0]!.invitations).toEqual(['919876522211']);
     expect(notifications()).toEqual([expect.objectContaining({ title: 'Invitation sent to +919876522211' })]);
   });
@@ -80,7 +81,7 @@ describe('direct invite', () => {
   it('not a number: nothing is sent, the notification says why', async () => {
     const g = (await store.state()).groups[0]!;
     await store.clearLog();
-    await createDirectInvite(createHandlers({ client: client() }))(g._id, 'order #AB-CD');
+    await createDirectInvite(createServices(client()).handlers)(g._id, 'order #AB-CD');
     expect(await store.log()).toHaveLength(0);
     expect(notifications()).toEqual([expect.objectContaining({ title: 'Nothing was sent',
       message: '“order #AB-CD” cannot be invited: the selection has no phone number in it.' })]);
@@ -93,11 +94,10 @@ describe('pending creations', () => {
     const created = await client().createGroup('Later', 'agent-1');
     expect(created.status).toBe('pending');
     await addPendingCreation(created.requestId, 'Later', []);
-    const onCreated = vi.fn(() => Promise.resolve());
     await new Promise((r) => setTimeout(r, 50));
     // "Restart": a fresh watcher with nothing in memory.
-    await createCreationWatcher(client(), { onCreated, onGaveUp: vi.fn() }).check();
-    expect(onCreated).toHaveBeenCalledWith(expect.objectContaining({ subject: 'Later' }), expect.objectContaining({ subject: 'Later' }));
+    await createCreationWatcher(client()).check();
+    expect(notifications()).toEqual([expect.objectContaining({ title: 'Group created', message: expect.stringContaining('Later') })]);
     expect(await pendingCreationsItem.getValue()).toEqual([]);
     expect((await readGroupCache()).groups.some((g) => g.subject === 'Later')).toBe(true);
   });
@@ -105,17 +105,15 @@ describe('pending creations', () => {
   it('a group that already had the subject is not mistaken for the new one', async () => {
     const existing = (await store.state()).groups[0]!;
     await addPendingCreation('req-1', existing.subject, [{ id: existing._id, subject: existing.subject } as never]);
-    const onCreated = vi.fn();
-    await createCreationWatcher(client(), { onCreated, onGaveUp: vi.fn() }).check();
-    expect(onCreated).not.toHaveBeenCalled();
+    await createCreationWatcher(client()).check();
+    expect(notifications()).toEqual([]);
     expect((await pendingCreationsItem.getValue())[0]!.attempts).toBe(1);
   });
 
   it('gives up after 10 minutes and says so', async () => {
     await addPendingCreation('req-2', 'Never Appears', [], 0);
-    const onGaveUp = vi.fn(() => Promise.resolve());
-    await createCreationWatcher(client(), { onCreated: vi.fn(), onGaveUp }, () => WATCH_FOR_MS + 1).check();
-    expect(onGaveUp).toHaveBeenCalledWith(expect.objectContaining({ subject: 'Never Appears' }));
+    await createCreationWatcher(client(), () => WATCH_FOR_MS + 1).check();
+    expect(notifications()).toEqual([expect.objectContaining({ message: expect.stringContaining('Never Appears') })]);
     expect(await pendingCreationsItem.getValue()).toEqual([]);
   });
 });
@@ -147,5 +145,14 @@ describe('new join request notifications', () => {
       title: '4 new join requests: VIP', message: 'Asha, Ravi, Meera and 1 more want to join.' })]);
     expect(groupOfNotification('group:g9')).toBe('g9');
     expect(groupOfNotification('invite:1')).toBeNull();
+  });
+
+  it('a click on one asks the panel to open on that group; other notifications open nothing', async () => {
+    const { onNotificationClicked } = await import('../../utils/background/notify');
+    const { openGroupItem } = await import('../../utils/storage');
+    onNotificationClicked('invite:1');
+    expect(await openGroupItem.getValue()).toBeNull();
+    onNotificationClicked('group:g9');
+    await vi.waitFor(async () => expect(await openGroupItem.getValue()).toBe('g9'));
   });
 });

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readGroupCache } from '../../utils/group-cache';
-import { createHandlers, registerHandlers, type Handlers } from '../../utils/background/handlers';
+import { registerHandlers, type Handlers } from '../../utils/background/handlers';
+import { createServices } from '../../utils/background/services';
 import { removeAllListeners, sendMessage, type MessageName, type ProtocolMap } from '../../utils/messaging';
 import { isInternalSender } from '../../utils/background/sender';
 import { DEFAULT_SETTINGS } from '../../utils/config';
@@ -26,7 +27,7 @@ beforeEach(async () => {
   removeAllListeners();
   store = await newStore(sandbox.url);
   const client = createZokoClient({ baseURL: sandbox.baseUrl, getApiKey: () => apiKeyItem.getValue(), retryBaseMs: 5 });
-  handlers = createHandlers({ client });
+  handlers = createServices(client).handlers;
   // fakeBrowser's sender is `{}`; these tests trust it and test the refusal separately.
   registerHandlers(handlers, () => true);
   await apiKeyItem.setValue(store.apiKey);
@@ -106,7 +107,18 @@ describe('protocol', () => {
   it('after approving, returns the requests still pending', async () => {
     const g = (await store.state()).groups.find((x) => x.join_requests.length >= 2)!;
     const r = await sendMessage('decideJoinRequests', { id: g._id, action: 'approve', requestIds: [g.join_requests[0]!.join_request_id] });
-    expect(r.ok && r.data.map((x) => x.id)).toEqual(g.join_requests.slice(1).map((x) => x.join_request_id));
+    expect(r.ok && r.data.requests?.map((x) => x.id)).toEqual(g.join_requests.slice(1).map((x) => x.join_request_id));
+    expect(r.ok && r.data.error).toBeUndefined();
+  });
+
+  it('a failed decision answers with the error and what is still waiting, read once', async () => {
+    const g = (await store.state()).groups.find((x) => x.join_requests.length >= 2)!;
+    await store.clearLog();
+    const r = await sendMessage('decideJoinRequests', { id: g._id, action: 'approve', requestIds: ['req-that-is-gone'] });
+    expect(r.ok && r.data.error?.kind).toBeTruthy();
+    expect(r.ok && r.data.requests).toHaveLength(g.join_requests.length);
+    const log = await store.log();
+    expect(log.filter((x) => x.method === 'GET' && x.path.endsWith('/join-requests'))).toHaveLength(1);
   });
 
   it('a deleted group leaves the cache', async () => {
@@ -159,5 +171,15 @@ describe('a group cache in another shape', () => {
     expect((await readGroupCache()).groups).toEqual([]);
     await fakeBrowser.storage.local.set({ groupCache: { json: '{not json', fetchedAt: 6 } });
     expect(await readGroupCache()).toEqual({ groups: [], fetchedAt: 6 });
+  });
+});
+
+describe('storage keys named for Node code', () => {
+  it('are the keys the extension\'s items use, every one of them', async () => {
+    const items = await import('../../utils/storage');
+    const { STORAGE_KEYS } = await import('../../utils/storage-keys');
+    const keys = (Object.values(items) as unknown[]).filter((x): x is { key: string } => typeof x === 'object' && x !== null && 'key' in x)
+      .map((item) => item.key.replace(/^(local|session):/, '')).sort();
+    expect(keys).toEqual(Object.values(STORAGE_KEYS).sort());
   });
 });

@@ -1,12 +1,14 @@
 // The panel's signal models, driven through a fake transport (STYLE: models take their transport as a parameter).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { writeGroupCache } from '../../utils/group-cache';
+import { writeGroupCache } from '../../utils/background/group-cache-writes';
 import { DEFAULT_SETTINGS } from '../../utils/config';
 import type { MessageName } from '../../utils/messaging';
-import { createGroupModel } from '../../utils/panel/open-group-model';
-import { createGroupsModel } from '../../utils/panel/group-list-model';
-import type { Transport } from '../../utils/panel/port';
+import { createOpenGroupModel as createGroupModel } from '../../utils/panel/open-group-model';
+import { createGroupListModel } from '../../utils/panel/group-list-model';
+import { createHandoffModel } from '../../utils/panel/handoff-model';
+import { createOptionsModel } from '../../utils/panel/options-model';
+import { createPort, type Transport } from '../../utils/panel/port';
 import type { Result } from '../../utils/result';
 import { pendingCountsItem } from '../../utils/storage';
 import { orderForDisplay, sortBySubject } from '../../utils/group-order';
@@ -43,7 +45,7 @@ describe('groups model', () => {
       getConfig: config,
       listGroups: () => new Promise((r) => (release = () => r(ok([group(1, 'Fresh'), group(2, 'New')])))),
     });
-    const model = createGroupsModel(transport);
+    const model = createGroupListModel(createPort(transport));
     const started = model.start();
     await vi.waitFor(() => expect(model.status.value).toBe('updating'));
     expect(model.visible.value.map((g) => g.subject)).toEqual(['Cached']);
@@ -58,7 +60,7 @@ describe('groups model', () => {
     const { transport } = fakeTransport({
       getConfig: config, listGroups: () => ({ ok: false, error: { kind: 'server', message: 'down', status: 500 } }),
     });
-    const model = createGroupsModel(transport);
+    const model = createGroupListModel(createPort(transport));
     await model.start();
     expect(model.visible.value).toHaveLength(1);
     expect(model.error.value?.kind).toBe('server');
@@ -66,7 +68,7 @@ describe('groups model', () => {
 
   it('without a key, asks nothing of Zoko', async () => {
     const { transport, asked } = fakeTransport({ getConfig: () => ok({ configured: false, last4: '', settings: DEFAULT_SETTINGS }) });
-    const model = createGroupsModel(transport);
+    const model = createGroupListModel(createPort(transport));
     await model.start();
     expect(model.configured.value).toBe(false);
     expect(asked.map((a) => a.name)).toEqual(['getConfig']);
@@ -74,10 +76,10 @@ describe('groups model', () => {
 
   it('orders people-waiting first, then by name; search filters by name or group id', async () => {
     const groups = [group(1, 'beta'), group(2, 'Alpha'), group(3, 'Gamma'), group(4, 'Delta')];
-    await pendingCountsItem.setValue({ byGroup: { g3: 1, g4: 5 }, polledAt: {}, newestAt: {} });
+    await pendingCountsItem.setValue({ byGroup: { g3: 1, g4: 5 } });
     // The background hands the list over sorted by name (see group-order).
     const { transport } = fakeTransport({ getConfig: config, listGroups: () => ok(sortBySubject(groups)) });
-    const model = createGroupsModel(transport);
+    const model = createGroupListModel(createPort(transport));
     await model.start();
     expect(model.visible.value.map((g) => g.subject)).toEqual(['Delta', 'Gamma', 'Alpha', 'beta']);
     expect(model.totalPending.value).toBe(6);
@@ -94,7 +96,7 @@ describe('groups model', () => {
       getConfig: config,
       listGroups: () => (++calls === 1 ? { ok: false, error: { kind: 'rateLimited', message: 'slow', retryAfterS: 12 } } : ok([group(1, 'A')])),
     });
-    const model = createGroupsModel(transport);
+    const model = createGroupListModel(createPort(transport));
     await model.start();
     expect(model.error.value?.kind).toBe('rateLimited');
     await vi.advanceTimersByTimeAsync(12_000);
@@ -106,9 +108,9 @@ describe('groups model', () => {
 
   it('follows the counts the background writes', async () => {
     const { transport } = fakeTransport({ getConfig: config, listGroups: () => ok([group(1, 'A')]) });
-    const model = createGroupsModel(transport);
+    const model = createGroupListModel(createPort(transport));
     await model.start();
-    await pendingCountsItem.setValue({ byGroup: { g1: 3 }, polledAt: {}, newestAt: {} });
+    await pendingCountsItem.setValue({ byGroup: { g1: 3 } });
     await vi.waitFor(() => expect(model.totalPending.value).toBe(3));
     model.stop();
   });
@@ -137,7 +139,7 @@ describe('group model', () => {
   });
 
   it('approving replaces the list with what is still waiting', async () => {
-    const { transport, asked } = fakeTransport({ decideJoinRequests: () => ok([req('r2')]) });
+    const { transport, asked } = fakeTransport({ decideJoinRequests: () => ok({ requests: [req('r2')] }) });
     const model = createGroupModel(transport, 'g1');
     model.requests.value = [req('r1'), req('r2')];
     expect(await model.decide.run('approve', ['r1'])).toEqual([req('r2')]);
@@ -145,10 +147,9 @@ describe('group model', () => {
     expect(asked[0]).toEqual({ name: 'decideJoinRequests', data: { id: 'g1', action: 'approve', requestIds: ['r1'] } });
   });
 
-  it('a failed decision re-reads the requests and keeps the error', async () => {
-    const { transport } = fakeTransport({
-      decideJoinRequests: () => ({ ok: false, error: { kind: 'notFound', message: 'gone', metaCode: 131213 } }),
-      listJoinRequests: () => ok([]),
+  it('a failed decision shows what the background read after it, and the error, in one round trip', async () => {
+    const { transport, asked } = fakeTransport({
+      decideJoinRequests: () => ok({ requests: [], error: { kind: 'notFound', message: 'gone', metaCode: 131213 } }),
     });
     const model = createGroupModel(transport, 'g1');
     model.requests.value = [req('r1')];
@@ -156,6 +157,15 @@ describe('group model', () => {
     expect(model.requests.value).toEqual([]);
     expect(model.decide.error.value?.metaCode).toBe(131213);
     expect(model.gone.value).toBe(false); // a vanished request is not a vanished group
+    expect(asked.map((a) => a.name)).toEqual(['decideJoinRequests']); // the page does not read again
+  });
+
+  it('a decision that went through but whose re-read failed drops the decided requests', async () => {
+    const { transport } = fakeTransport({ decideJoinRequests: () => ok({ requests: null }) });
+    const model = createGroupModel(transport, 'g1');
+    model.requests.value = [req('r1'), req('r2')];
+    expect(await model.decide.run('approve', ['r1'])).toEqual([req('r2')]);
+    expect(model.requests.value).toEqual([req('r2')]);
   });
 
   it('rate limited reads retry by themselves after Retry-After', async () => {
@@ -193,5 +203,61 @@ describe('group order', () => {
     const groups = sortBySubject([group(1, 'Group 10'), group(2, 'group 2'), group(3, 'Apple'), group(4, 'Zeta')]);
     expect(groups.map((g) => g.subject)).toEqual(['Apple', 'group 2', 'Group 10', 'Zeta']);
     expect(orderForDisplay(groups, { g4: 1, g1: 1, g2: 3 }).map((g) => g.subject)).toEqual(['group 2', 'Group 10', 'Zeta', 'Apple']);
+  });
+});
+
+describe('options model', () => {
+  const settings = { ...DEFAULT_SETTINGS, agentId: 'agent-1' };
+
+  it('waits for the stored settings before the form can be typed in', async () => {
+    const { transport } = fakeTransport({ getConfig: () => ok({ configured: false, last4: '', settings }) });
+    const model = createOptionsModel(transport);
+    expect(model.ready.value).toBe(false);
+    await model.load();
+    expect(model.ready.value).toBe(true);
+    expect(model.settings.value.agentId).toBe('agent-1');
+  });
+
+  it('a reply lost to a stopped worker keeps what was typed and says so in words', async () => {
+    const { transport } = fakeTransport({
+      getConfig: () => ok({ configured: false, last4: '', settings }),
+      saveConfig: () => ({ ok: false, error: { kind: 'network', message: 'The extension restarted before answering', lostReply: true } }),
+    });
+    const model = createOptionsModel(transport);
+    await model.load();
+    model.apiKey.value = 'key-1234';
+    model.set({ agentEmail: 'a@b.co' });
+    await model.save();
+    expect(model.status.value).toEqual({ tone: 'error', text: expect.stringMatching(/\w+/) });
+    expect(model.apiKey.value).toBe('key-1234');
+    expect(model.settings.value.agentEmail).toBe('a@b.co');
+  });
+
+  it('invalid input is not sent at all', async () => {
+    const { transport, asked } = fakeTransport({ getConfig: () => ok({ configured: false, last4: '', settings }) });
+    const model = createOptionsModel(transport);
+    await model.load();
+    model.set({ agentEmail: 'not an email' });
+    await model.save();
+    expect(model.errors.value).toMatchObject({ apiKey: expect.any(String), agentEmail: expect.any(String) });
+    expect(asked.map((a) => a.name)).toEqual(['getConfig']);
+  });
+});
+
+describe('hand-off model', () => {
+  it('reads the number through the port, orders recent groups first, invites once, and clears the hand-off', async () => {
+    await fakeBrowser.storage.session.set({ handoff: { text: 'call +91 98765 43210', at: 1 } });
+    await fakeBrowser.storage.local.set({ recentGroups: ['g2'] });
+    const { transport, asked } = fakeTransport({ inviteMembers: () => ok({ sent: ['919876543210'], skipped: [], failed: [] }) });
+    const model = createHandoffModel(createPort(transport), () => [group(1, 'A'), group(2, 'B'), group(3, 'C', { suspended: true })], () => 'IN');
+    await model.start();
+    expect(model.parsed.value).toMatchObject({ waId: '919876543210' });
+    expect(model.choices.value.map((g) => g.id)).toEqual(['g2', 'g1']);
+    expect(model.chosen.value).toBe('g2');
+    expect(await model.send()).toMatchObject({ sent: ['919876543210'] });
+    expect(asked).toEqual([{ name: 'inviteMembers', data: { id: 'g2', phoneNumbers: ['919876543210'] } }]);
+    await model.close();
+    expect(await fakeBrowser.storage.session.get('handoff')).toEqual({});
+    model.stop();
   });
 });

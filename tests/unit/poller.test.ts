@@ -7,7 +7,7 @@ import { badgeText, badgeTitle, renderBadge } from '../../utils/background/badge
 import { DEFAULT_SETTINGS } from '../../utils/config';
 import { createPoller, pollOrder, type PollerDeps } from '../../utils/background/poller';
 import { createRequestBudget } from '../../utils/background/request-budget';
-import { pendingCountsItem, pollStateItem, settingsItem, type PendingCounts } from '../../utils/storage';
+import { pendingCountsItem, seenRequestsItem, settingsItem, type PendingCounts } from '../../utils/storage';
 import type { ZokoClient } from '../../utils/background/zoko/client';
 import { ZokoError } from '../../utils/background/zoko/errors';
 import type { Group, JoinRequest } from '../../utils/domain';
@@ -226,12 +226,12 @@ describe('poller', () => {
 
   it('the re-listed groups drop counts and bookkeeping of groups that are gone', async () => {
     await pendingCountsItem.setValue({ byGroup: { gone: 4 } });
-    await pollStateItem.setValue({ cursor: '', newestAt: { gone: 5 }, since: 1 });
+    await seenRequestsItem.setValue({ gone: 5 });
     const zoko = fakeZoko();
     await poller(zoko.client).poll(); // the cache is stale (fetchedAt 0): the list is read first
     expect(zoko.calls[0]).toBe('list');
     expect((await pendingCountsItem.getValue()).byGroup).toEqual({});
-    expect((await pollStateItem.getValue()).newestAt).toEqual({});
+    expect(await seenRequestsItem.getValue()).toEqual({});
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 

@@ -5,7 +5,7 @@
  */
 import type { Group, JoinRequest } from '../domain';
 import { readGroupCache } from '../group-cache';
-import { pendingCountsItem, pollStateItem, type PendingCounts, type PollState } from '../storage';
+import { pendingCountsItem, pollStateItem, seenRequestsItem, type PendingCounts, type PollState } from '../storage';
 import { renderBadge } from './badge';
 import { writeCacheHead } from './group-cache-writes';
 
@@ -37,7 +37,7 @@ export function createPendingCounts(now: () => number = Date.now) {
   let queue: Promise<unknown> = Promise.resolve();
   /** When an agent action last recorded each group, in this worker's life. */
   const actedAt = new Map<string, number>();
-  /** Writes of the counts item, for tests and the bench. */
+  /** Writes of the counts and bookkeeping items, and badge paints: for tests and the bench. */
   const stats = { countWrites: 0, stateWrites: 0, paints: 0 };
 
   function serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -49,9 +49,9 @@ export function createPendingCounts(now: () => number = Date.now) {
   /** Applies what was learned; returns the requests that are new since each group was last seen. */
   function commit(change: Commit): Promise<NewRequests[]> {
     return serial(async () => {
-      const [counts, state] = await Promise.all([pendingCountsItem.getValue(), pollStateItem.getValue()]);
+      const [counts, state, seen] = await Promise.all([pendingCountsItem.getValue(), pollStateItem.getValue(), seenRequestsItem.getValue()]);
       const byGroup = { ...counts.byGroup };
-      const newestAt = { ...state.newestAt };
+      const newestAt = { ...seen };
       const since = state.since || now();
       const fresh: NewRequests[] = [];
       for (const { groupId, requests, at } of change.observations) {
@@ -78,16 +78,17 @@ export function createPendingCounts(now: () => number = Date.now) {
         ? (change.observations.length > 0 ? undefined : counts.problem)
         : (change.problem ?? undefined);
       const next: PendingCounts = problem ? { byGroup, problem } : { byGroup };
-      const nextState: PollState = { cursor: change.cursor ?? state.cursor, newestAt, since };
+      const nextState: PollState = { cursor: change.cursor ?? state.cursor, since };
       const countsChanged = !sameCounts(counts, next) || 'polledAt' in counts;
       if (countsChanged) {
         await pendingCountsItem.setValue(next);
         stats.countWrites++;
       }
-      if (JSON.stringify(nextState) !== JSON.stringify(state)) {
+      if (nextState.cursor !== state.cursor || nextState.since !== state.since) {
         await pollStateItem.setValue(nextState);
         stats.stateWrites++;
       }
+      if (JSON.stringify(newestAt) !== JSON.stringify(seen)) await seenRequestsItem.setValue(newestAt);
       const { groups } = await readGroupCache();
       if (countsChanged || change.listed) await writeCacheHead(groups, byGroup); // the panel's first rows follow the counts
       await renderBadge(next, groups);

@@ -76,7 +76,11 @@ export function createOpenGroupModel(transport: Transport, id: string) {
     dispose: () => clearTimeout(retryTimer),
     decide: act(async (action: JoinDecision, requestIds: string[]): Promise<Result<JoinRequest[]>> => {
       const r = await transport('decideJoinRequests', { id, action, requestIds });
-      if (!r.ok) return r;
+      if (!r.ok) {
+        // The reply was lost with the worker, so nobody read what happened: read it here, once.
+        if (r.error.lostReply) await refreshRequests.run();
+        return r;
+      }
       // The background read the requests again after the decision, failed or not: show what is still waiting.
       const decided = new Set(requestIds);
       const { requests: still, error } = r.data;
