@@ -76,6 +76,7 @@ export function GroupList() {
         {status === 'updating' && <span class="updating" role="status">{i18n.t('list.updating')}</span>}
       </div>
       {panel.flash.value && <p class="notice ok" role="status">{panel.flash.value}</p>}
+      {model.unreadable.value > 0 && <p class="notice warn" role="note">{i18n.t('list.unreadable', model.unreadable.value, [String(model.unreadable.value)])}</p>}
       <ErrorNotice error={model.error.value} onRetry={() => void model.refresh()} />
       {model.creations.value.map((c) => (
         <div key={c.requestId} class="creating row" role="status">

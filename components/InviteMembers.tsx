@@ -101,6 +101,7 @@ function InviteOutcome({ result }: { result: InviteResult }) {
         <li key={`k${n}`} class="outcome skipped">{i18n.t('invite.skipped', [displayNumber(n)])}</li>
       ))}
       {result.failed.map((f) => <li key={`f${f.phoneNumber}`} class="outcome failed">{i18n.t('invite.failed', [displayNumber(f.phoneNumber), f.reason])}</li>)}
+      {result.unreported?.map((n) => <li key={`u${n}`} class="outcome failed">{i18n.t('invite.unreported', [displayNumber(n)])}</li>)}
     </ul>
   );
 }

@@ -16,7 +16,23 @@ export function JoinRequests({ model }: { model: OpenGroupModel }) {
   const busy = decide.pending.value;
   const readOnly = model.readOnly.value;
 
-  async function run(action: JoinDecision, ids: string[]) {
+  const seats = model.freeSeats.value;
+  /** A notice of our own: approvals that could not fit are not sent (WhatsApp would refuse them: 131204). */
+  const held = useSignal<string | null>(null);
+
+  async function run(action: JoinDecision, asked: string[]) {
+    let ids = asked;
+    held.value = null;
+    if (action === 'approve' && asked.length > seats) {
+      if (seats === 0) {
+        held.value = i18n.t('requests.groupFull');
+        return;
+      }
+      // Those who asked first, up to the free seats.
+      const order = new Map(requests.map((r) => [r.id, r.createdAt]));
+      ids = [...asked].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)).slice(0, seats);
+      held.value = i18n.t('requests.onlyFit', seats, [String(seats)]);
+    }
     const left = await decide.run(action, ids);
     if (left) {
       selected.value = new Set();
@@ -37,11 +53,15 @@ export function JoinRequests({ model }: { model: OpenGroupModel }) {
     <section class="card" aria-labelledby="jr-title">
       <div class="card-head">
         <h3 id="jr-title">{i18n.t('requests.title')}</h3>
-        {requests.length > 0 && <span class="count">{requests.length}<span class="sr-only">{i18n.t('requests.waitingSr')}</span></span>}
+        {model.requestCount.value > 0 && <span class="count">{model.requestCount.value}<span class="sr-only">{i18n.t('requests.waitingSr')}</span></span>}
         <span class="spacer" />
         {model.group.value?.autoApproval && <span class="tag">{i18n.t('requests.autoOn')}</span>}
       </div>
       <ErrorNotice error={decide.error.value} onRetry={() => void model.refreshRequests.run()} />
+      {held.value && <p class="notice warn" role="status">{held.value}</p>}
+      {model.requestCount.value > requests.length && requests.length > 0 && (
+        <p class="small-text muted">{i18n.t('requests.showingOf', [String(requests.length), String(model.requestCount.value)])}</p>
+      )}
       {model.requests.value === null ? (
         <p class="muted">{i18n.t('requests.couldNotLoad')}</p>
       ) : requests.length === 0 ? (

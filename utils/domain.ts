@@ -45,10 +45,24 @@ export interface JoinRequest {
   name: string;
 }
 
+/** A read of the group list: the groups that could be read, and how many items could not (never a reason to show none). */
+export interface GroupList {
+  groups: Group[];
+  unreadable: number;
+}
+
+/** A group's pending join requests: `count` is Zoko's total, which may be more than the `requests` listed. */
+export interface JoinRequestList {
+  requests: JoinRequest[];
+  count: number;
+}
+
 export interface InviteResult {
   sent: string[];
   skipped: string[];
   failed: { phoneNumber: string; reason: string }[];
+  /** Numbers sent to Zoko that its answer does not mention: their outcome is not known. */
+  unreported?: string[];
 }
 
 /** `created` (200, has an id) or `pending` (202, Zoko finishes it later). */
@@ -58,7 +72,10 @@ export type CreateResult =
 
 export interface InvitationTemplate {
   templateId: string;
+  /** Values as text for editing; Zoko may send numbers (see `numeric`). */
   args: Record<string, string>;
+  /** Arguments Zoko sent as numbers: written back as numbers, in the shape Zoko sent them. */
+  numeric?: string[];
 }
 
 /** WhatsApp's own group setting: who opens the link asks to join, or joins at once. */

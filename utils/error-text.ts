@@ -12,7 +12,8 @@ export interface ErrorText {
   action: ErrorAction;
 }
 
-const META_CODES = [131204, 131207, 131208, 131211, 131213, 131214, 131215] as const;
+/** Every Meta group code DESIGN lists: each has a sentence with the way forward, in every locale. */
+export const META_CODES = [131041, 131059, 131201, 131202, 131203, 131204, 131207, 131208, 131211, 131212, 131213, 131214, 131215] as const;
 type MetaCode = (typeof META_CODES)[number];
 
 function metaSentence(code: number | undefined): string | undefined {
@@ -33,7 +34,7 @@ export function describeError(error: ErrorData): ErrorText {
     case 'forbidden':
       return said(meta ?? i18n.t('errors.forbidden', [sentence(error.message)]), 'none');
     case 'notFound':
-      return said(meta ?? i18n.t('errors.groupGone'), meta ? 'retry' : 'backToList');
+      return said(meta ?? i18n.t('errors.groupGone'), meta && error.metaCode !== 131041 ? 'retry' : 'backToList');
     case 'rateLimited':
       return said(meta ?? i18n.t('errors.tooMany'), 'retry', wait);
     case 'invalidInput':
@@ -41,7 +42,7 @@ export function describeError(error: ErrorData): ErrorText {
     case 'suspended':
       return said(meta ?? i18n.t('errors.suspended'), 'none');
     case 'partial':
-      return said(i18n.t('errors.partial'), 'retry');
+      return said(i18n.t('errors.partial'), 'retry');  // 131201 says the same
     case 'network':
       return said(i18n.t('errors.network'), 'retry');
     case 'timeout':

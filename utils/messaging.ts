@@ -6,7 +6,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ConfigInput, PublicConfig } from './config';
 import type { Result } from './result';
 import type {
-  CreateResult, Group, GroupDetails, InvitationTemplate, InviteResult, JoinApprovalMode, JoinDecision, JoinRequest,
+  CreateResult, GroupDetails, GroupList, InvitationTemplate, InviteResult, JoinApprovalMode, JoinDecision, JoinRequestList,
 } from './domain';
 import type { ErrorData } from './errors';
 
@@ -17,7 +17,7 @@ export interface GroupRef { id: string }
  * that read failed), and the decision's error, if it failed (a partial success, a request gone).
  */
 export interface DecisionOutcome {
-  requests: JoinRequest[] | null;
+  requests: JoinRequestList | null;
   error?: ErrorData;
 }
 
@@ -26,14 +26,14 @@ export interface ProtocolMap {
   saveConfig(data: ConfigInput): Result<PublicConfig>;
   testConnection(): Result<{ groupCount: number }>;
   signOut(): Result<PublicConfig>;
-  listGroups(): Result<Group[]>;
+  listGroups(): Result<GroupList>;
   getGroup(data: GroupRef): Result<GroupDetails>;
   createGroup(data: { subject: string }): Result<CreateResult>;
   updateSettings(data: GroupRef & { subject?: string; joinApprovalMode?: JoinApprovalMode }): Result<GroupDetails>;
   deleteGroup(data: GroupRef): Result<{ deleted: true }>;
   inviteMembers(data: GroupRef & { phoneNumbers: string[] }): Result<InviteResult>;
   removeParticipants(data: GroupRef & { waIds: string[] }): Result<GroupDetails>;
-  listJoinRequests(data: GroupRef): Result<JoinRequest[]>;
+  listJoinRequests(data: GroupRef): Result<JoinRequestList>;
   decideJoinRequests(data: GroupRef & { action: JoinDecision; requestIds: string[] }): Result<DecisionOutcome>;
   setAutoApproval(data: GroupRef & { enabled: boolean }): Result<GroupDetails>;
   getInviteLink(data: GroupRef): Result<string>;

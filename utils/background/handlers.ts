@@ -93,13 +93,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async testConnection() {
-      const groups = await client.listGroups();
+      const { groups } = await client.listGroups();
       await cacheGroups(groups);
       return { groupCount: groups.length };
     },
 
     async listGroups() {
-      return cacheGroups(await client.listGroups());
+      const { groups, unreadable } = await client.listGroups();
+      return { groups: await cacheGroups(groups), unreadable };
     },
 
     async getGroup({ id }) {
@@ -191,9 +192,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return client.getInvitationTemplate(id);
     },
 
-    async setTemplate({ id, templateId, args }) {
+    async setTemplate({ id, templateId, args, numeric }) {
       if (!templateId.trim()) throw invalid(i18n.t('validation.needTemplateId'));
-      await client.setInvitationTemplate(id, templateId.trim(), args);
+      await client.setInvitationTemplate(id, { templateId: templateId.trim(), args, numeric });
       return client.getInvitationTemplate(id);
     },
   };

@@ -3,7 +3,7 @@
  * keeps the counts and the poller's bookkeeping in storage, writes each at most once per polling round
  * (and once per agent action), and paints the badge once per write. Nothing else writes these items.
  */
-import type { Group, JoinRequest } from '../domain';
+import type { Group, JoinRequest, JoinRequestList } from '../domain';
 import { readGroupCache } from '../group-cache';
 import { pendingCountsItem, pollStateItem, seenRequestsItem, type PendingCounts, type PollState } from '../storage';
 import { renderBadge } from './badge';
@@ -12,7 +12,7 @@ import { writeCacheHead } from './group-cache-writes';
 /** What one read of a group's join requests found (`requests: null`: the group is gone). */
 export interface Observation {
   groupId: string;
-  requests: JoinRequest[] | null;
+  requests: JoinRequestList | null;
   /** When the read started (ms): an agent's action recorded after it wins over it. */
   at: number;
 }
@@ -54,15 +54,17 @@ export function createPendingCounts(now: () => number = Date.now) {
       const newestAt = { ...seen };
       const since = state.since || now();
       const fresh: NewRequests[] = [];
-      for (const { groupId, requests, at } of change.observations) {
+      for (const { groupId, requests: list, at } of change.observations) {
         if ((actedAt.get(groupId) ?? 0) > at) continue; // the agent acted since this read began
-        if (requests === null) {
+        if (list === null) {
           delete byGroup[groupId];
           delete newestAt[groupId];
           continue;
         }
-        if (requests.length > 0) byGroup[groupId] = requests.length;
+        // Zoko's count, which may be more than the requests it listed.
+        if (list.count > 0) byGroup[groupId] = list.count;
         else delete byGroup[groupId];
+        const { requests } = list;
         const known = newestAt[groupId] ?? since;
         const newer = requests.filter((r) => r.createdAt > known);
         if (newer.length > 0 && state.since) fresh.push({ groupId, requests: newer });
@@ -101,7 +103,7 @@ export function createPendingCounts(now: () => number = Date.now) {
     commit,
     stats,
     /** An agent's action (or the open panel) read a group's requests: record it now, ahead of any round in flight. */
-    async record(groupId: string, requests: JoinRequest[] | null) {
+    async record(groupId: string, requests: JoinRequestList | null) {
       actedAt.set(groupId, now());
       await commit({ observations: [{ groupId, requests, at: now() }] });
     },

@@ -41,7 +41,7 @@ export function createCreationWatcher(client: ZokoClient, now: () => number = Da
     if (pending.length === 0) return;
     let groups: Group[];
     try {
-      groups = await client.listGroups();
+      ({ groups } = await client.listGroups());
       await cacheGroups(groups, now());
     } catch {
       groups = []; // Zoko unreachable right now: try again on the next tick; expiry still applies below

@@ -8,7 +8,7 @@ import pLimit from 'p-limit';
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS } from '../config';
-import type { Group, JoinRequest } from '../domain';
+import type { Group, JoinRequestList } from '../domain';
 import { readGroupCache } from '../group-cache';
 import { apiKeyItem, settingsItem } from '../storage';
 import { POLL_ALARM } from '../storage-keys';
@@ -56,10 +56,10 @@ export function createPoller(deps: PollerDeps) {
   // Enough in flight that a round of a few hundred groups takes about a second at 50 ms per call; the
   // per-minute budget, not this number, is what keeps the store within Zoko's rate limits.
   const limit = pLimit(deps.concurrency ?? 20);
-  const inFlight = new Map<string, Promise<JoinRequest[]>>();
+  const inFlight = new Map<string, Promise<JoinRequestList>>();
 
   /** Reads one group's requests; a second call while the first is in flight shares it. */
-  function pollGroup(group: Group): Promise<JoinRequest[]> {
+  function pollGroup(group: Group): Promise<JoinRequestList> {
     const running = inFlight.get(group.id);
     if (running) return running;
     const p = limit(async () => {
@@ -82,7 +82,7 @@ export function createPoller(deps: PollerDeps) {
       let { groups, fetchedAt } = await readGroupCache();
       let listed: Group[] | undefined;
       if (now() - fetchedAt > LIST_EVERY_MS && (await budget.take(1, now())) === 1) {
-        groups = listed = await cacheGroups(await client.listGroups(), now());
+        groups = listed = await cacheGroups((await client.listGroups()).groups, now());
       }
       const { byGroup, cursor } = await counts.snapshot();
       const order = pollOrder(groups, byGroup, cursor);

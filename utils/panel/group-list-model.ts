@@ -18,6 +18,8 @@ export function createGroupListModel(port: Port) {
   const counts = signal<Record<string, number>>({});
   const creations = signal<PendingCreation[]>([]);
   const query = signal('');
+  /** Items of Zoko's last list that could not be read (left out, and the agent is told). */
+  const unreadable = signal(0);
   /** `loading`: nothing to show yet; `updating`: showing the cache while asking Zoko. */
   const status = signal<'loading' | 'updating' | 'idle'>('loading');
   const error = signal<ErrorData | null>(null);
@@ -48,8 +50,9 @@ export function createGroupListModel(port: Port) {
     markOnce(MARK.listReceived);
     batch(() => {
       if (r.ok) {
-        groups.value = r.data;
-        total.value = r.data.length;
+        groups.value = r.data.groups;
+        total.value = r.data.groups.length;
+        unreadable.value = r.data.unreadable;
         error.value = null;
       } else error.value = r.error;
       status.value = 'idle';
@@ -104,7 +107,7 @@ export function createGroupListModel(port: Port) {
   }
 
   return {
-    groups, total, counts, creations, query, status, error, config, configured, visible, totalPending,
+    groups, total, unreadable, counts, creations, query, status, error, config, configured, visible, totalPending,
     start, refresh,
     stop: () => {
       clearTimeout(retryTimer);

@@ -3,11 +3,11 @@
  * Reads that are rate limited retry by themselves after `Retry-After`; actions report their own errors.
  */
 import { batch, computed, signal } from '@preact/signals';
-import type { JoinDecision } from '../domain';
-import type { Result } from '../result';
-import type { JoinApprovalMode } from '../domain';
+import type {
+  GroupDetails, InvitationTemplate, JoinApprovalMode, JoinDecision, JoinRequest, JoinRequestList,
+} from '../domain';
 import type { ErrorData } from '../errors';
-import type { GroupDetails, InvitationTemplate, JoinRequest } from '../domain';
+import type { Result } from '../result';
 import { MAX_PARTICIPANTS } from '../validation';
 import { createAction } from './action';
 import type { Transport } from './port';
@@ -16,6 +16,8 @@ import { mark, MARK } from './perf-marks';
 export function createOpenGroupModel(transport: Transport, id: string) {
   const group = signal<GroupDetails | null>(null);
   const requests = signal<JoinRequest[] | null>(null);
+  /** Zoko's total of pending requests: may be more than it listed ("showing 1 of 2"). */
+  const requestCount = signal(0);
   const link = signal<string | null>(null);
   const template = signal<InvitationTemplate | null>(null);
   const loadError = signal<ErrorData | null>(null);
@@ -30,7 +32,8 @@ export function createOpenGroupModel(transport: Transport, id: string) {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   function noteError(error: ErrorData) {
-    if (error.kind === 'notFound' && !error.metaCode) gone.value = true;
+    // A plain 404, or Meta's "unknown group / not in it": the group is gone for us. A vanished request is not.
+    if (error.kind === 'notFound' && (!error.metaCode || error.metaCode === 131041)) gone.value = true;
   }
 
   /** Loads everything the view shows at once, in parallel: about one round trip, not three. */
@@ -43,7 +46,7 @@ export function createOpenGroupModel(transport: Transport, id: string) {
     mark(MARK.groupLoaded);
     batch(() => {
       if (g.ok) group.value = g.data;
-      if (r.ok) requests.value = r.data;
+      if (r.ok) setRequests(r.data);
       if (l.ok) link.value = l.data;
       const failed = [g, r, l].find((x) => !x.ok);
       loadError.value = failed && !failed.ok ? failed.error : null;
@@ -67,11 +70,16 @@ export function createOpenGroupModel(transport: Transport, id: string) {
     });
 
   const setGroup = (g: GroupDetails) => (group.value = g);
-  const setRequests = (r: JoinRequest[]) => (requests.value = r);
+  function setRequests(list: JoinRequestList) {
+    batch(() => {
+      requests.value = list.requests;
+      requestCount.value = list.count;
+    });
+  }
   const refreshRequests = act(() => transport('listJoinRequests', { id }), setRequests);
 
   return {
-    id, group, requests, link, template, loadError, retryAt, gone, joined, freeSeats, readOnly,
+    id, group, requests, requestCount, link, template, loadError, retryAt, gone, joined, freeSeats, readOnly,
     load,
     dispose: () => clearTimeout(retryTimer),
     decide: act(async (action: JoinDecision, requestIds: string[]): Promise<Result<JoinRequest[]>> => {
@@ -82,9 +90,13 @@ export function createOpenGroupModel(transport: Transport, id: string) {
         return r;
       }
       // The background read the requests again after the decision, failed or not: show what is still waiting.
-      const decided = new Set(requestIds);
       const { requests: still, error } = r.data;
-      requests.value = still ?? (error ? requests.value : requests.value?.filter((q) => !decided.has(q.id)) ?? null);
+      if (still) setRequests(still);
+      else if (!error && requests.value) {
+        // Done, but the re-read failed: drop what was decided.
+        const decided = new Set(requestIds);
+        setRequests({ requests: requests.value.filter((q) => !decided.has(q.id)), count: Math.max(0, requestCount.value - decided.size) });
+      }
       return error ? { ok: false, error } : { ok: true, data: requests.value ?? [] };
     }),
     refreshRequests,

@@ -1,11 +1,11 @@
 /** The Zoko Groups API client: one typed function per operation, on one ofetch instance. */
 import { FetchError, ofetch, type FetchContext } from 'ofetch';
 import * as v from 'valibot';
-import type { JoinApprovalMode } from '../../domain';
-import { errorFromResponse, parseRetryAfter, toZokoError, unexpected, ZokoError } from './errors';
+import type { GroupList, InvitationTemplate, JoinApprovalMode, JoinRequestList } from '../../domain';
+import { errorFromResponse, errorInSuccess, parseRetryAfter, toZokoError, unexpected, ZokoError } from './errors';
 import {
-  CreateResultSchema, GroupDetailsSchema, GroupListSchema, InviteLinkSchema, InviteResultSchema,
-  JoinRequestsSchema, PartialFailureSchema, TemplateSchema,
+  CreateResultSchema, GroupDetailsSchema, InviteLinkSchema, InviteResultSchema, PartialFailureSchema,
+  readGroupList, readJoinRequests, templateArgsForZoko, TemplateSchema,
 } from './schemas';
 
 export const GROUP_PATH = '/channels/whatsapp/cloud/group';
@@ -21,11 +21,27 @@ export interface ZokoClientOptions {
   retryBaseMs?: number;
   /** A longer `Retry-After` than this is handed to the caller instead of waited out. */
   maxRetryAfterS?: number;
+  /** Where the account's `{id}` form is remembered (see `groupCall`); in memory when not given. */
+  idForm?: IdFormStore;
+  /** A group's WhatsApp id when this client has not listed it itself (e.g. after a worker restart). */
+  whatsappIdOf?: (id: string) => Promise<string | undefined>;
 }
+
+/** Which id Zoko takes in `{id}`: its own (`id`/`_id`) or WhatsApp's (`groupId`/`group_id`). */
+export type IdForm = 'zoko' | 'whatsapp';
+
+export interface IdFormStore {
+  get(): Promise<IdForm | null>;
+  set(form: IdForm): Promise<void>;
+}
+
+type Reader<T> = (body: unknown) => T | undefined;
 
 interface CallOptions<S extends v.GenericSchema | undefined> {
   body?: unknown;
   schema?: S;
+  /** Reads the body instead of a schema (tolerant readers that skip what they cannot read). */
+  read?: Reader<unknown>;
   /** Safe to send twice: GETs and value-setting PUTs. POSTs and the link reset are never retried. */
   idempotent?: boolean;
 }
@@ -67,7 +83,7 @@ export function createZokoClient(options: ZokoClientOptions) {
   async function call<S extends v.GenericSchema | undefined = undefined>(
     method: 'GET' | 'POST' | 'PUT',
     path: string,
-    { body, schema, idempotent = method === 'GET' }: CallOptions<S> = {},
+    { body, schema, read, idempotent = method === 'GET' }: CallOptions<S> = {},
   ): Promise<Out<S>> {
     let response;
     for (let attempt = 0; ; attempt++) {
@@ -83,44 +99,96 @@ export function createZokoClient(options: ZokoClientOptions) {
       }
     }
     if (response.status === 206) throw partialFailure(response._data);
+    // A 2xx that says it failed (`success: false`, an `error` field) is a failure, whatever the status.
+    const refused = errorInSuccess(response.status, response._data);
+    if (refused) throw refused;
+    if (read) {
+      const out = read(response._data);
+      if (out === undefined) throw unexpected('not the expected shape');
+      return out as Out<S>;
+    }
     if (!schema) return undefined as Out<S>; // bodies the API doc does not show: any 2xx is success
     const parsed = v.safeParse(schema, response._data);
     if (!parsed.success) throw unexpected(v.summarize(parsed.issues).split('\n')[0] ?? 'invalid body');
     return parsed.output as Out<S>;
   }
 
-  const group = (id: string) => `/${encodeURIComponent(id)}`;
+  // --- {id} in paths (a gap in Zoko's page: its prose says {id}, its examples GROUP_ID) ----------------
+  // First reading: Zoko's own id. When a call for a group this client knows answers a plain 404, the same
+  // call is tried once with the group's WhatsApp id (a 404 means nothing was done, so even a POST is safe to
+  // repeat), and the form that worked is remembered for the account. Both 404: the group is really gone.
+  let memoryForm: IdForm | null = null;
+  const forms: IdFormStore = options.idForm ?? { get: async () => memoryForm, set: async (f) => void (memoryForm = f) };
+  const whatsappIds = new Map<string, string>();
+  const learn = (groups: { id: string; whatsappGroupId: string }[]) => {
+    for (const g of groups) if (g.whatsappGroupId) whatsappIds.set(g.id, g.whatsappGroupId);
+  };
+  const whatsappIdOf = async (id: string) => whatsappIds.get(id) ?? (await options.whatsappIdOf?.(id));
+  const isPlain404 = (e: unknown) => e instanceof ZokoError && e.data.status === 404 && !e.data.metaCode;
+
+  async function groupCall<S extends v.GenericSchema | undefined = undefined>(
+    method: 'GET' | 'POST' | 'PUT', id: string, sub: string, opts: CallOptions<S> = {},
+  ): Promise<Out<S>> {
+    const path = (x: string) => `/${encodeURIComponent(x)}${sub}`;
+    const [form, whatsappId] = await Promise.all([forms.get(), whatsappIdOf(id)]);
+    const first = form === 'whatsapp' && whatsappId ? whatsappId : id;
+    const other = first === id ? whatsappId : id;
+    try {
+      const out = await call(method, path(first), opts);
+      if (!form && whatsappId && whatsappId !== id) await forms.set(first === id ? 'zoko' : 'whatsapp');
+      return out;
+    } catch (error) {
+      // Once a form is known to work, a 404 is a real one: no second try.
+      if (!isPlain404(error) || !other || other === first || form === (first === id ? 'zoko' : 'whatsapp')) throw error;
+      const out = await call(method, path(other), opts);
+      await forms.set(other === id ? 'zoko' : 'whatsapp');
+      return out;
+    }
+  }
 
   return {
     createGroup: (subject: string, agentId: string) =>
       call('POST', '', { body: { subject, agent_id: agentId }, schema: CreateResultSchema }),
-    listGroups: () => call('GET', '', { schema: GroupListSchema }),
-    getGroup: (id: string) => call('GET', group(id), { schema: GroupDetailsSchema }),
+    async listGroups(): Promise<GroupList> {
+      const list = (await call('GET', '', { read: readGroupList })) as unknown as GroupList;
+      learn(list.groups);
+      return list;
+    },
+    async getGroup(id: string) {
+      const details = await groupCall('GET', id, '', { schema: GroupDetailsSchema });
+      learn([details]);
+      return details;
+    },
     updateSettings: (id: string, changes: { subject?: string; joinApprovalMode?: JoinApprovalMode }, agentEmail: string) =>
-      call('PUT', `${group(id)}/settings`, {
+      groupCall('PUT', id, '/settings', {
         idempotent: true,
         body: { subject: changes.subject, join_approval_mode: changes.joinApprovalMode, agent_email: agentEmail },
       }),
-    deleteGroup: (id: string) => call('POST', `${group(id)}/delete`),
-    inviteMembers: (id: string, phoneNumbers: string[]) =>
-      call('POST', `${group(id)}/invitations`, { body: { phone_numbers: phoneNumbers }, schema: InviteResultSchema }),
+    deleteGroup: (id: string) => groupCall('POST', id, '/delete'),
+    async inviteMembers(id: string, phoneNumbers: string[]) {
+      const result = await groupCall('POST', id, '/invitations', { body: { phone_numbers: phoneNumbers }, schema: InviteResultSchema });
+      // Numbers Zoko's answer does not mention: their outcome is not known, and the agent is told so.
+      const told = new Set([...result.sent, ...result.skipped, ...result.failed.map((f) => f.phoneNumber)]);
+      const unreported = phoneNumbers.filter((n) => !told.has(n));
+      return unreported.length > 0 ? { ...result, unreported } : result;
+    },
     removeParticipants: (id: string, participants: string[], agentEmail: string) =>
-      call('POST', `${group(id)}/remove-participants`, { body: { participants, agent_email: agentEmail } }),
-    listJoinRequests: (id: string) => call('GET', `${group(id)}/join-requests`, { schema: JoinRequestsSchema }),
+      groupCall('POST', id, '/remove-participants', { body: { participants, agent_email: agentEmail } }),
+    listJoinRequests: (id: string) => groupCall('GET', id, '/join-requests', { read: readJoinRequests }) as unknown as Promise<JoinRequestList>,
     approveJoinRequests: (id: string, requestIds: string[]) =>
-      call('POST', `${group(id)}/join-requests/approve`, { body: { join_requests: requestIds } }),
+      groupCall('POST', id, '/join-requests/approve', { body: { join_requests: requestIds } }),
     rejectJoinRequests: (id: string, requestIds: string[]) =>
-      call('POST', `${group(id)}/join-requests/reject`, { body: { join_requests: requestIds } }),
+      groupCall('POST', id, '/join-requests/reject', { body: { join_requests: requestIds } }),
     setAutoApproval: (id: string, enabled: boolean) =>
-      call('PUT', `${group(id)}/auto-approval`, { idempotent: true, body: { auto_approval: enabled } }),
-    getInviteLink: (id: string) => call('GET', `${group(id)}/invite-link`, { schema: InviteLinkSchema }),
+      groupCall('PUT', id, '/auto-approval', { idempotent: true, body: { auto_approval: enabled } }),
+    getInviteLink: (id: string) => groupCall('GET', id, '/invite-link', { schema: InviteLinkSchema }),
     // Not idempotent: each PUT revokes the current link.
-    resetInviteLink: (id: string) => call('PUT', `${group(id)}/invite-link`, { schema: InviteLinkSchema }),
-    getInvitationTemplate: (id: string) => call('GET', `${group(id)}/invitation-template`, { schema: TemplateSchema }),
-    setInvitationTemplate: (id: string, templateId: string, args: Record<string, string>) =>
-      call('PUT', `${group(id)}/invitation-template`, {
+    resetInviteLink: (id: string) => groupCall('PUT', id, '/invite-link', { schema: InviteLinkSchema }),
+    getInvitationTemplate: (id: string) => groupCall('GET', id, '/invitation-template', { schema: TemplateSchema }),
+    setInvitationTemplate: (id: string, template: InvitationTemplate) =>
+      groupCall('PUT', id, '/invitation-template', {
         idempotent: true,
-        body: { invitation_template_id: templateId, template_args: args },
+        body: { invitation_template_id: template.templateId, template_args: templateArgsForZoko(template) },
       }),
   };
 }

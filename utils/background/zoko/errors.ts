@@ -11,7 +11,12 @@ export class ZokoError extends Error {
 
 /** Meta's Groups API error codes that Zoko may pass through, and the kind each one is. */
 export const META_CODE_KIND: Record<number, ErrorKind> = {
+  131041: 'notFound',
+  131059: 'invalidInput',
   131201: 'partial',
+  131202: 'invalidInput',
+  131203: 'invalidInput',
+  131212: 'invalidInput',
   131204: 'invalidInput',
   131207: 'suspended',
   131208: 'rateLimited',
@@ -93,4 +98,23 @@ export function toZokoError(error: unknown, duringTransfer = false): ZokoError {
 
 export function unexpected(detail: string): ZokoError {
   return new ZokoError({ kind: 'unexpected', message: `Unexpected response from Zoko: ${detail}`.slice(0, 300) });
+}
+
+/**
+ * A 2xx body that says the call failed: `success: false`, or an `error` that is set. The published page
+ * shows no such body, but "any 2xx is success" would report a refusal as done; the kind comes from Meta's
+ * code when there is one, else it is a refusal of the input.
+ */
+export function errorInSuccess(status: number, body: unknown): ZokoError | undefined {
+  const top = asRecord(body);
+  if (!top) return undefined;
+  const failed = top.success === false || top.ok === false || (top.error != null && top.error !== false && top.error !== '');
+  if (!failed) return undefined;
+  const { message, metaCode } = readErrorBody(body);
+  return new ZokoError({
+    kind: (metaCode && META_CODE_KIND[metaCode]) || 'invalidInput',
+    status,
+    message: message ?? 'Zoko did not accept this',
+    ...(metaCode ? { metaCode } : {}),
+  });
 }
