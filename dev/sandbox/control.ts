@@ -7,6 +7,7 @@ export interface SandboxState {
   pendingCreations: number;
   groups: Array<{
     _id: string; subject: string; group_id: string; invite_link: string; auto_approval: boolean; suspended: boolean;
+    join_approval_mode: 'approval_required' | 'auto_approve';
     participants: Array<{ wa_id: string; name: string; status: string; is_admin: boolean }>;
     join_requests: Array<{ join_request_id: string; wa_id: string; name: string }>;
     invitations: string[];

@@ -22,12 +22,15 @@ export interface SandboxGroup {
   groupId: string;
   subject: string;
   inviteLink: string;
+  /** Zoko's auto-approval: requests are still made, and Zoko approves them. */
   autoApproval: boolean;
+  /** WhatsApp's own setting: `auto_approve` lets link openers join at once, with no request at all. */
+  joinApprovalMode: 'approval_required' | 'auto_approve';
   suspended: boolean;
   participants: SandboxParticipant[];
   invitations: Set<string>;
   joinRequests: SandboxJoinRequest[];
-  template: { invitation_template_id: string; template_args: Record<string, string> };
+  template: { invitation_template_id: string; template_args: Record<string, string | number> };
   createdAt: string;
   updatedAt: string;
 }
@@ -107,6 +110,7 @@ export function seedGroups(random: () => number, ids: Ids, count = SEED_SUBJECTS
       subject,
       inviteLink: `https://chat.whatsapp.com/${ids.inviteCode()}`,
       autoApproval,
+      joinApprovalMode: 'approval_required',
       suspended: subject.startsWith('Flash Deals'),
       participants,
       invitations: new Set(),

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loosen, type Dialect } from './dialects';
 import { ApiError, Tenant, type TenantOptions } from './tenant';
 
 export const SANDBOX_API_KEY = 'sandbox-key-0001';
@@ -75,7 +76,8 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 /** Routes one API call to the tenant; returns status and body. */
 function route(t: Tenant, method: string, parts: string[], body: unknown): { status: number; body: unknown } {
   const ok = (b: unknown) => ({ status: 200, body: b });
-  const [id, sub, action] = parts;
+  const [pathId, sub, action] = parts;
+  const id = pathId === undefined ? undefined : t.fromPathId(pathId);
   if (!id) {
     if (method === 'GET') return ok(t.list());
     if (method === 'POST') return t.create(body);
@@ -172,10 +174,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       store.tenant.settle();
       const out = route(store.tenant, method, parts, body);
-      send(res, out.status, out.body);
+      send(res, out.status, store.tenant.dialect.loose ? loosen(out.body) : out.body);
     } catch (e) {
       if (e instanceof ApiError) {
-        return send(res, e.status, { message: e.message, ...(e.code ? { code: e.code } : {}), ...e.extra });
+        const dialect: Dialect = stores.get(String(req.headers.apikey))?.tenant.dialect ?? {};
+        const error = { message: e.message, ...(e.code ? { code: e.code } : {}), ...e.extra };
+        // A refusal as a 200 (an unknown group or key stays an HTTP error: nothing was there to refuse).
+        if (dialect.successFalse && method !== 'GET' && e.status !== 401 && !(e.status === 404 && !e.code)) return send(res, 200, { success: false, error });
+        if (dialect.htmlErrors) {
+          return send(res, e.status, `<html><body><h1>${e.status}</h1><p>${e.message}</p></body></html>`, { 'content-type': 'text/html' });
+        }
+        return send(res, e.status, error);
       }
       send(res, 500, { message: 'Sandbox error', detail: String(e) });
     }
@@ -241,7 +250,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           pendingTotal: t.pendingTotal(),
           pendingCreations: t.pendingCreations.length,
           groups: [...t.groups.keys()].map((id) => ({
-            ...t.details(id), join_requests: t.joinRequests(id).data, invitations: [...t.group(id).invitations],
+            ...t.details(id), join_requests: t.group(id).joinRequests.map((r) => ({ ...r })),
+            join_approval_mode: t.group(id).joinApprovalMode, invitations: [...t.group(id).invitations],
             template: t.template(id),
           })),
         });

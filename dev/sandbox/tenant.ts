@@ -1,4 +1,5 @@
 /** One sandbox store: its groups and everything the Groups API can do to them. */
+import type { Dialect } from './dialects';
 import {
   createIds, createRandom, randomPerson, seedGroups,
   type Ids, type SandboxGroup, type SandboxJoinRequest,
@@ -21,6 +22,8 @@ export interface TenantOptions {
   createMode?: 'sync' | 'async';
   /** Extra pending join requests spread over the groups that collect them (load tests). */
   extraJoinRequests?: number;
+  /** How this store answers where Zoko's page is silent. */
+  dialect?: Dialect;
 }
 
 interface PendingCreation { request_id: string; subject: string; readyAt: number }
@@ -34,6 +37,7 @@ export class Tenant {
   pendingCreations: PendingCreation[] = [];
   createMode: 'sync' | 'async';
   createDelayMs: number;
+  readonly dialect: Dialect;
   private requestSeq = 1;
 
   constructor(options: TenantOptions = {}) {
@@ -43,6 +47,17 @@ export class Tenant {
     for (let i = 0; i < (options.extraJoinRequests ?? 0); i++) this.addJoinRequest(undefined, undefined, false);
     this.createMode = options.createMode ?? 'sync';
     this.createDelayMs = options.createDelayMs ?? 3000;
+    this.dialect = options.dialect ?? {};
+    if (this.dialect.numericTemplateArgs) {
+      for (const g of this.groups.values()) g.template.template_args = { ...g.template.template_args, discount_percent: 10 };
+    }
+  }
+
+  /** The group an API path names, in this dialect's id form; unknown (→ 404) in the other form. */
+  fromPathId(pathId: string): string {
+    if (this.dialect.pathId !== 'whatsapp') return pathId;
+    for (const g of this.groups.values()) if (g.groupId === pathId) return g.id;
+    return `unknown:${pathId}`;
   }
 
   /** Turns 202 creations whose time has come into real groups. */
@@ -68,7 +83,7 @@ export class Tenant {
     const now = new Date().toISOString();
     const g: SandboxGroup = {
       id: this.ids.uuid(), customerId: this.ids.uuid(), groupId: this.ids.whatsappGroupId(), subject,
-      inviteLink: `https://chat.whatsapp.com/${this.ids.inviteCode()}`, autoApproval: false, suspended: false,
+      inviteLink: `https://chat.whatsapp.com/${this.ids.inviteCode()}`, autoApproval: false, joinApprovalMode: 'approval_required', suspended: false,
       participants: [], invitations: new Set(), joinRequests: [],
       template: { invitation_template_id: 'group_invite_01', template_args: {} },
       createdAt: now, updatedAt: now,
@@ -104,11 +119,15 @@ export class Tenant {
   }
 
   list() {
-    return [...this.groups.values()].map((g) => ({
+    const items: object[] = [...this.groups.values()].map((g) => ({
       id: g.id, customerId: g.customerId, chatType: 'group', groupId: g.groupId, subject: g.subject,
       inviteLink: g.inviteLink, autoApproval: g.autoApproval, activeParticipantCount: this.joined(g).length,
       createdAt: g.createdAt, updatedAt: g.updatedAt,
     }));
+    if (this.dialect.brokenListItem) {
+      items.splice(1, 0, { id: 'f0000000-broken-item', chatType: 'group', groupId: '120363000000000000', subject: null });
+    }
+    return items;
   }
 
   details(id: string) {
@@ -136,7 +155,7 @@ export class Tenant {
       if (!['approval_required', 'auto_approve'].includes(body.join_approval_mode)) {
         throw new ApiError(422, 'join_approval_mode must be approval_required or auto_approve');
       }
-      g.autoApproval = body.join_approval_mode === 'auto_approve';
+      g.joinApprovalMode = body.join_approval_mode; // WhatsApp's setting: Zoko's auto-approval is another one
     }
     this.touch(g);
     return { success: true };
@@ -186,7 +205,8 @@ export class Tenant {
 
   joinRequests(id: string) {
     const g = this.group(id);
-    return { count: g.joinRequests.length, data: g.joinRequests.map((r) => ({ ...r })) };
+    const data = g.joinRequests.map((r) => ({ ...r }));
+    return { count: g.joinRequests.length, data: this.dialect.requestPage ? data.slice(0, this.dialect.requestPage) : data };
   }
 
   decide(id: string, action: string, body: any) {
@@ -247,8 +267,9 @@ export class Tenant {
     const tid = body?.invitation_template_id;
     const args = body?.template_args;
     if (typeof tid !== 'string' || !tid.trim()) throw new ApiError(400, 'invitation_template_id is required');
+    const allowed = (v: unknown) => typeof v === 'string' || (this.dialect.numericTemplateArgs && typeof v === 'number');
     if (typeof args !== 'object' || args === null || Array.isArray(args)
-      || Object.values(args).some((v) => typeof v !== 'string')) {
+      || Object.values(args).some((v) => !allowed(v))) {
       throw new ApiError(400, 'template_args must be an object of strings');
     }
     g.template = { invitation_template_id: tid.trim(), template_args: { ...args } };
@@ -265,7 +286,9 @@ export class Tenant {
       join_request_id: this.ids.joinRequestId(),
       creation_timestamp: Math.floor(Date.now() / 1000),
     };
-    if (autoJoin && g.autoApproval && this.joined(g).length < MAX_PARTICIPANTS) {
+    // Someone opens the link: with WhatsApp's auto_approve they join at once and no request is made; with
+    // Zoko's auto-approval a request is made and Zoko approves it straight away. Either way: a participant.
+    if (autoJoin && (g.autoApproval || g.joinApprovalMode === 'auto_approve') && this.joined(g).length < MAX_PARTICIPANTS) {
       g.participants.push({ wa_id: r.wa_id, name: r.name, customer_id: r.customer_id, is_admin: false, status: 'joined' });
     } else {
       g.joinRequests.push(r);

@@ -4,6 +4,7 @@ import { newStore, type SandboxControl } from '../../dev/sandbox/control';
 import { startSandbox, type Sandbox } from '../../dev/sandbox/server';
 import { createZokoClient, type ZokoClient } from '../../utils/background/zoko/client';
 import { ZokoError } from '../../utils/background/zoko/errors';
+import { DIALECTS, type Dialect, type DialectName } from '../../dev/sandbox/dialects';
 import type { ErrorData } from '../../utils/errors';
 
 let sandbox: Sandbox;
@@ -31,19 +32,32 @@ async function failureOf(p: Promise<unknown>): Promise<ErrorData> {
 const firstGroup = async (pick: (g: Awaited<ReturnType<SandboxControl['state']>>['groups'][number]) => boolean = () => true) =>
   (await store.state()).groups.find((g) => !g.suspended && pick(g))!;
 
-describe('the 14 operations', () => {
-  it('lists groups from camelCase into the domain model', async () => {
-    const groups = await client.listGroups();
+// One suite, run against every dialect the sandbox speaks where Zoko's page is silent (dev/sandbox/dialects.ts):
+// the client must work whichever way real Zoko answers.
+describe.each(Object.entries(DIALECTS) as [DialectName, Dialect][])('the 14 operations, dialect "%s"', (name, dialect) => {
+  const zokoIdOf = (g: { _id: string; group_id: string }) => g._id; // the client is always called with Zoko's id
+
+  beforeEach(async () => {
+    store = await newStore(sandbox.url, { dialect });
+    key = store.apiKey;
+    client = createZokoClient({ baseURL: sandbox.baseUrl, getApiKey: async () => key, timeoutMs: 600, retryBaseMs: 10 });
+    await client.listGroups(); // as the background does before any group is opened: "a group the list just returned"
+    await store.clearLog();
+  });
+
+  it('lists groups from camelCase into the domain model; an unreadable item is skipped and counted', async () => {
+    const { groups, unreadable } = await client.listGroups();
     expect(groups).toHaveLength(12);
+    expect(unreadable).toBe(dialect.brokenListItem ? 1 : 0);
     expect(groups[0]).toEqual({
       id: expect.any(String), whatsappGroupId: expect.stringMatching(/^120363\d+$/), subject: 'VIP Customers',
-      inviteLink: expect.stringMatching(/^https:\/\/chat\.whatsapp\.com\//), autoApproval: false,
+      inviteLink: dialect.loose ? expect.any(String) : expect.stringMatching(/^https:\/\/chat\.whatsapp\.com\//), autoApproval: false,
       participantCount: expect.any(Number), suspended: undefined, createdAt: expect.any(String), updatedAt: expect.any(String),
     });
   });
 
   it('reads details from snake_case into the same model, with participants', async () => {
-    const [listed] = await client.listGroups();
+    const { groups: [listed] } = await client.listGroups();
     const details = await client.getGroup(listed!.id);
     expect(details).toMatchObject({ id: listed!.id, subject: listed!.subject, whatsappGroupId: listed!.whatsappGroupId,
       participantCount: listed!.participantCount });
@@ -51,10 +65,19 @@ describe('the 14 operations', () => {
       customerId: expect.any(String), name: expect.any(String) });
   });
 
+  it('finds the {id} form once and remembers it: one extra request at most, for the whole account', async () => {
+    const [a, b] = (await store.state()).groups;
+    await client.getGroup(zokoIdOf(a!));
+    await client.getInviteLink(zokoIdOf(b!));
+    const paths = (await store.log()).map((r) => r.path);
+    if (dialect.pathId === 'whatsapp') expect(paths).toEqual([`/${a!._id}`, `/${a!.group_id}`, `/${b!.group_id}/invite-link`]);
+    else expect(paths).toEqual([`/${a!._id}`, `/${b!._id}/invite-link`]);
+  });
+
   it('creates a group synchronously (200)', async () => {
     const result = await client.createGroup('Support Team 2', 'agent-1');
     expect(result).toMatchObject({ status: 'created', subject: 'Support Team 2', id: expect.any(String) });
-    expect((await client.listGroups()).map((g) => g.subject)).toContain('Support Team 2');
+    expect((await client.listGroups()).groups.map((g) => g.subject)).toContain('Support Team 2');
   });
 
   it('accepts a pending creation (202) that appears later', async () => {
@@ -62,70 +85,93 @@ describe('the 14 operations', () => {
     const result = await client.createGroup('Later Group', 'agent-1');
     expect(result).toEqual({ status: 'pending', requestId: expect.stringMatching(/^meta_request_/), subject: 'Later Group' });
     await new Promise((r) => setTimeout(r, 80));
-    expect((await client.listGroups()).map((g) => g.subject)).toContain('Later Group');
+    expect((await client.listGroups()).groups.map((g) => g.subject)).toContain('Later Group');
   });
 
-  it('updates settings, then the subject reads back', async () => {
-    const g = await firstGroup();
-    await client.updateSettings(g._id, { subject: 'Renamed', joinApprovalMode: 'auto_approve' }, 'a@b.co');
-    expect(await client.getGroup(g._id)).toMatchObject({ subject: 'Renamed', autoApproval: true });
+  it('updates settings; the join approval mode does not touch auto-approval', async () => {
+    const g = await firstGroup((x) => !x.auto_approval);
+    await client.updateSettings(zokoIdOf(g), { subject: 'Renamed', joinApprovalMode: 'auto_approve' }, 'a@b.co');
+    expect(await client.getGroup(zokoIdOf(g))).toMatchObject({ subject: 'Renamed', autoApproval: false });
   });
 
   it('deletes a group', async () => {
     const g = await firstGroup();
-    await client.deleteGroup(g._id);
-    expect((await client.listGroups()).some((x) => x.id === g._id)).toBe(false);
+    await client.deleteGroup(zokoIdOf(g));
+    expect((await client.listGroups()).groups.some((x) => x.id === g._id)).toBe(false);
   });
 
   it('invites members: sent, skipped (already joined), failed (invalid)', async () => {
     const g = await firstGroup((x) => x.participants.filter((p) => p.status === 'joined').length < 6);
     const member = g.participants[0]!.wa_id;
-    const result = await client.inviteMembers(g._id, ['919812345678', member, '12']);
+    const result = await client.inviteMembers(zokoIdOf(g), ['919812345678', member, '12']);
     expect(result).toEqual({ sent: ['919812345678'], skipped: [member], failed: [{ phoneNumber: '12', reason: 'invalid number' }] });
   });
 
   it('removes a participant', async () => {
     const g = await firstGroup((x) => x.participants.length > 1);
     const wa = g.participants[1]!.wa_id;
-    await client.removeParticipants(g._id, [wa], 'a@b.co');
-    const after = await client.getGroup(g._id);
+    await client.removeParticipants(zokoIdOf(g), [wa], 'a@b.co');
+    const after = await client.getGroup(zokoIdOf(g));
     expect(after.participants.find((p) => p.waId === wa)?.status).toBe('removed');
   });
 
-  it('lists, approves and rejects join requests', async () => {
+  it('lists join requests with Zoko\'s count (which may exceed what is listed), approves and rejects', async () => {
     const g = await firstGroup((x) => x.join_requests.length >= 2);
-    const requests = await client.listJoinRequests(g._id);
+    const { requests, count } = await client.listJoinRequests(zokoIdOf(g));
+    expect(count).toBe(g.join_requests.length);
+    expect(requests).toHaveLength(dialect.requestPage ?? g.join_requests.length);
     expect(requests[0]).toEqual({ id: expect.stringMatching(/^req_/), waId: expect.any(String), name: expect.any(String),
       customerId: expect.any(String), createdAt: expect.any(Number) });
     expect(requests[0]!.createdAt).toBeGreaterThan(1.7e12); // seconds became milliseconds
-    await client.approveJoinRequests(g._id, [requests[0]!.id]);
-    await client.rejectJoinRequests(g._id, [requests[1]!.id]);
-    expect((await client.listJoinRequests(g._id)).map((r) => r.id)).not.toContain(requests[0]!.id);
+    const [first, second] = g.join_requests;
+    await client.approveJoinRequests(zokoIdOf(g), [first!.join_request_id]);
+    await client.rejectJoinRequests(zokoIdOf(g), [second!.join_request_id]);
+    const after = await client.listJoinRequests(zokoIdOf(g));
+    expect(after.count).toBe(g.join_requests.length - 2);
     const state = (await store.state()).groups.find((x) => x._id === g._id)!;
-    expect(state.participants.map((p) => p.wa_id)).toContain(requests[0]!.waId);
-    expect(state.participants.map((p) => p.wa_id)).not.toContain(requests[1]!.waId);
+    expect(state.participants.map((p) => p.wa_id)).toContain(first!.wa_id);
+    expect(state.participants.map((p) => p.wa_id)).not.toContain(second!.wa_id);
   });
 
   it('toggles auto-approval', async () => {
     const g = await firstGroup((x) => !x.auto_approval);
-    await client.setAutoApproval(g._id, true);
-    expect((await client.getGroup(g._id)).autoApproval).toBe(true);
+    await client.setAutoApproval(zokoIdOf(g), true);
+    expect((await client.getGroup(zokoIdOf(g))).autoApproval).toBe(true);
   });
 
   it('gets and resets the invite link', async () => {
     const g = await firstGroup();
-    const link = await client.getInviteLink(g._id);
+    const link = await client.getInviteLink(zokoIdOf(g));
     expect(link).toBe(g.invite_link);
-    const fresh = await client.resetInviteLink(g._id);
+    const fresh = await client.resetInviteLink(zokoIdOf(g));
     expect(fresh).not.toBe(link);
-    expect(await client.getInviteLink(g._id)).toBe(fresh);
+    expect(await client.getInviteLink(zokoIdOf(g))).toBe(fresh);
   });
 
-  it('gets and sets the invitation template', async () => {
+  it('gets and sets the invitation template, writing arguments back in the shape Zoko sent', async () => {
     const g = await firstGroup();
-    expect(await client.getInvitationTemplate(g._id)).toEqual({ templateId: 'group_invite_01', args: expect.any(Object) });
-    await client.setInvitationTemplate(g._id, 'vip_invite', { '1': '{{group.invite_link}}' });
-    expect(await client.getInvitationTemplate(g._id)).toEqual({ templateId: 'vip_invite', args: { '1': '{{group.invite_link}}' } });
+    const template = await client.getInvitationTemplate(zokoIdOf(g));
+    expect(template.templateId).toBe('group_invite_01');
+    if (dialect.numericTemplateArgs) expect(template).toMatchObject({ args: { discount_percent: '10' }, numeric: ['discount_percent'] });
+    await client.setInvitationTemplate(zokoIdOf(g), { ...template, templateId: 'vip_invite', args: { ...template.args, '1': '{{group.invite_link}}' } });
+    expect(await client.getInvitationTemplate(zokoIdOf(g))).toEqual({ ...template, templateId: 'vip_invite', args: { ...template.args, '1': '{{group.invite_link}}' } });
+    const sent = (await store.log()).find((r) => r.method === 'PUT')!.body as { template_args: Record<string, unknown> };
+    if (dialect.numericTemplateArgs) expect(sent.template_args.discount_percent).toBe(10);
+  });
+
+  it('a group that is really gone is still "not found", in either {id} form', async () => {
+    const g = await firstGroup();
+    await client.deleteGroup(zokoIdOf(g));
+    expect(await failureOf(client.getGroup(zokoIdOf(g)))).toMatchObject({ kind: 'notFound', status: 404 });
+  });
+
+  it('a refusal is a failure with its Meta code, as an error status or as a 200 that says so', async () => {
+    const g = await firstGroup();
+    expect(await failureOf(client.rejectJoinRequests(zokoIdOf(g), ['req_gone']))).toMatchObject({
+      kind: 'notFound', ...(dialect.htmlErrors ? {} : { metaCode: 131213 }) });
+    const suspended = (await store.state()).groups.find((x) => x.suspended)!;
+    expect(await failureOf(client.resetInviteLink(zokoIdOf(suspended)))).toMatchObject(
+      dialect.htmlErrors ? { kind: 'forbidden', status: 403 } : { kind: 'suspended', metaCode: 131207 });
   });
 });
 
@@ -167,7 +213,7 @@ describe('errors become kinds', () => {
 
   it('a GET is retried after a 500 and succeeds', async () => {
     await store.fault({ status: 500, times: 2 });
-    expect(await client.listGroups()).toHaveLength(12);
+    expect((await client.listGroups()).groups).toHaveLength(12);
     expect((await store.log()).map((r) => r.status)).toEqual([500, 500, 200]);
   });
 
@@ -200,7 +246,7 @@ describe('errors become kinds', () => {
 
   it('429 with a short Retry-After is waited out and retried', async () => {
     await store.fault({ status: 429, retryAfter: 0 });
-    expect(await client.listGroups()).toHaveLength(12);
+    expect((await client.listGroups()).groups).toHaveLength(12);
     expect((await store.log()).map((r) => r.status)).toEqual([429, 200]);
   });
 
