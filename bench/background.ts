@@ -29,7 +29,7 @@ export async function benchBackground(sandbox: Sandbox, runs: number): Promise<R
     await apiKeyItem.setValue(store.apiKey);
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, pollBudgetPerMinute: 1000 });
     const client = createZokoClient({ baseURL: sandbox.baseUrl, getApiKey: () => apiKeyItem.getValue() });
-    await cacheGroups(await client.listGroups());
+    await cacheGroups((await client.listGroups()).groups);
     await store.latency(50);
     await store.clearLog();
     const poller = createPoller({ client, counts: createPendingCounts(), budget: createRequestBudget(async () => 1000), hasKey: async () => true });
@@ -54,8 +54,8 @@ export async function benchBackground(sandbox: Sandbox, runs: number): Promise<R
     const groups = Array.from({ length: n }, (_, i) => ({ id: `g${i}`, whatsappGroupId: '', subject: `G${i}`, inviteLink: '',
       autoApproval: false, participantCount: 1, suspended: false, createdAt: '', updatedAt: '' }));
     const client = {
-      listGroups: async () => { calls.push(clock); return groups; },
-      listJoinRequests: async () => { calls.push(clock); return []; },
+      listGroups: async () => { calls.push(clock); return { groups, unreadable: 0 }; },
+      listJoinRequests: async () => { calls.push(clock); return { requests: [], count: 0 }; },
     } as never;
     await cacheGroups(groups, 0);
     const poller = createPoller({ client, counts: createPendingCounts(() => clock), now: () => clock, hasKey: async () => true, budget: createRequestBudget(async () => 60) });
@@ -90,7 +90,9 @@ export async function benchBackground(sandbox: Sandbox, runs: number): Promise<R
       await seenRequestsItem.setValue(Object.fromEntries([...waiting].map((id) => [id, 1_000])));
       await pollStateItem.setValue({ cursor: '', since: 1 });
       const client = {
-        listJoinRequests: async (id: string) => (waiting.has(id) ? [{ id: `r-${id}`, waId: '919800000000', name: 'A', customerId: '', createdAt: 1_000 }] : []),
+        listJoinRequests: async (id: string) => (waiting.has(id)
+          ? { requests: [{ id: `r-${id}`, waId: '919800000000', name: 'A', customerId: '', createdAt: 1_000 }], count: 1 }
+          : { requests: [], count: 0 }),
       } as never;
       const counts = createPendingCounts();
       const poller = createPoller({ client, counts, hasKey: async () => true, budget: createRequestBudget(async () => 60) });
@@ -129,7 +131,7 @@ export async function benchBackground(sandbox: Sandbox, runs: number): Promise<R
     for (let i = 0; i < 500 - g.join_requests.length; i++) await store.addJoinRequest(g._id);
     await apiKeyItem.setValue(store.apiKey);
     const client = createZokoClient({ baseURL: sandbox.baseUrl, getApiKey: () => apiKeyItem.getValue() });
-    const ids = (await client.listJoinRequests(g._id)).map((r) => r.id);
+    const ids = (await client.listJoinRequests(g._id)).requests.map((r) => r.id);
     await store.clearLog();
     await client.rejectJoinRequests(g._id, ids);
     const posts = (await store.log()).filter((r) => r.method === 'POST').length;

@@ -30,7 +30,7 @@ const RUN: Record<OpName, Op['run']> = {
   'get link': (c, id) => c.getInviteLink(id),
   'reset link': (c, id) => c.resetInviteLink(id),
   'get template': (c, id) => c.getInvitationTemplate(id),
-  'set template': (c, id) => c.setInvitationTemplate(id, 't', {}),
+  'set template': (c, id) => c.setInvitationTemplate(id, { templateId: 't', args: {} }),
 };
 
 const ALL: Op[] = (Object.keys(OPS) as OpName[]).map((name) => ({ name, ...OPS[name], run: RUN[name] }));

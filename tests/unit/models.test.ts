@@ -32,6 +32,7 @@ function fakeTransport(answers: Partial<Record<MessageName, (data: any) => Resul
 }
 
 const ok = <T>(data: T): Result<T> => ({ ok: true, data });
+const list = (groups: Group[]) => ({ groups, unreadable: 0 });
 const config = () => ok({ configured: true, last4: '0001', settings: DEFAULT_SETTINGS });
 
 beforeEach(() => fakeBrowser.reset());
@@ -43,7 +44,7 @@ describe('groups model', () => {
     let release!: () => void;
     const { transport } = fakeTransport({
       getConfig: config,
-      listGroups: () => new Promise((r) => (release = () => r(ok([group(1, 'Fresh'), group(2, 'New')])))),
+      listGroups: () => new Promise((r) => (release = () => r(ok(list([group(1, 'Fresh'), group(2, 'New')]))))),
     });
     const model = createGroupListModel(createPort(transport));
     const started = model.start();
@@ -78,7 +79,7 @@ describe('groups model', () => {
     const groups = [group(1, 'beta'), group(2, 'Alpha'), group(3, 'Gamma'), group(4, 'Delta')];
     await pendingCountsItem.setValue({ byGroup: { g3: 1, g4: 5 } });
     // The background hands the list over sorted by name (see group-order).
-    const { transport } = fakeTransport({ getConfig: config, listGroups: () => ok(sortBySubject(groups)) });
+    const { transport } = fakeTransport({ getConfig: config, listGroups: () => ok(list(sortBySubject(groups))) });
     const model = createGroupListModel(createPort(transport));
     await model.start();
     expect(model.visible.value.map((g) => g.subject)).toEqual(['Delta', 'Gamma', 'Alpha', 'beta']);
@@ -94,7 +95,7 @@ describe('groups model', () => {
     let calls = 0;
     const { transport } = fakeTransport({
       getConfig: config,
-      listGroups: () => (++calls === 1 ? { ok: false, error: { kind: 'rateLimited', message: 'slow', retryAfterS: 12 } } : ok([group(1, 'A')])),
+      listGroups: () => (++calls === 1 ? { ok: false, error: { kind: 'rateLimited', message: 'slow', retryAfterS: 12 } } : ok(list([group(1, 'A')]))),
     });
     const model = createGroupListModel(createPort(transport));
     await model.start();
@@ -107,7 +108,7 @@ describe('groups model', () => {
   });
 
   it('follows the counts the background writes', async () => {
-    const { transport } = fakeTransport({ getConfig: config, listGroups: () => ok([group(1, 'A')]) });
+    const { transport } = fakeTransport({ getConfig: config, listGroups: () => ok(list([group(1, 'A')])) });
     const model = createGroupListModel(createPort(transport));
     await model.start();
     await pendingCountsItem.setValue({ byGroup: { g1: 3 } });
@@ -126,7 +127,7 @@ describe('group model', () => {
     const pending: string[] = [];
     const later = <T>(name: string, value: T) => new Promise<Result<T>>((r) => { pending.push(name); setTimeout(() => r(ok(value)), 5); });
     const { transport } = fakeTransport({
-      getGroup: () => later('getGroup', details()), listJoinRequests: () => later('listJoinRequests', [req('r1')]),
+      getGroup: () => later('getGroup', details()), listJoinRequests: () => later('listJoinRequests', { requests: [req('r1')], count: 1 }),
       getInviteLink: () => later('getInviteLink', 'https://chat.whatsapp.com/x'),
     });
     const model = createGroupModel(transport, 'g1');
@@ -139,7 +140,7 @@ describe('group model', () => {
   });
 
   it('approving replaces the list with what is still waiting', async () => {
-    const { transport, asked } = fakeTransport({ decideJoinRequests: () => ok({ requests: [req('r2')] }) });
+    const { transport, asked } = fakeTransport({ decideJoinRequests: () => ok({ requests: { requests: [req('r2')], count: 1 } }) });
     const model = createGroupModel(transport, 'g1');
     model.requests.value = [req('r1'), req('r2')];
     expect(await model.decide.run('approve', ['r1'])).toEqual([req('r2')]);
@@ -149,7 +150,7 @@ describe('group model', () => {
 
   it('a failed decision shows what the background read after it, and the error, in one round trip', async () => {
     const { transport, asked } = fakeTransport({
-      decideJoinRequests: () => ok({ requests: [], error: { kind: 'notFound', message: 'gone', metaCode: 131213 } }),
+      decideJoinRequests: () => ok({ requests: { requests: [], count: 0 }, error: { kind: 'notFound', message: 'gone', metaCode: 131213 } }),
     });
     const model = createGroupModel(transport, 'g1');
     model.requests.value = [req('r1')];
@@ -177,7 +178,7 @@ describe('group model', () => {
         first = false;
         return { ok: false, error: { kind: 'rateLimited', message: 'slow', retryAfterS: 7 } };
       },
-      listJoinRequests: () => ok([]), getInviteLink: () => ok(''),
+      listJoinRequests: () => ok({ requests: [], count: 0 }), getInviteLink: () => ok(''),
     });
     const model = createGroupModel(transport, 'g1');
     await model.load();
@@ -190,7 +191,7 @@ describe('group model', () => {
   it('a group that no longer exists is marked gone', async () => {
     const { transport } = fakeTransport({
       getGroup: () => ({ ok: false, error: { kind: 'notFound', message: 'Group not found', status: 404 } }),
-      listJoinRequests: () => ok([]), getInviteLink: () => ok(''),
+      listJoinRequests: () => ok({ requests: [], count: 0 }), getInviteLink: () => ok(''),
     });
     const model = createGroupModel(transport, 'g1');
     await model.load();

@@ -23,13 +23,13 @@ function fakeZoko(requestsFor: (id: string) => JoinRequest[] | Error = () => [],
   const calls: string[] = [];
   let gate: Promise<void> = Promise.resolve();
   const client = {
-    listGroups: async () => { calls.push('list'); return groups; },
+    listGroups: async () => { calls.push('list'); return { groups, unreadable: 0 }; },
     listJoinRequests: async (id: string) => {
       calls.push(id);
       await gate;
       const r = requestsFor(id);
       if (r instanceof Error) throw r;
-      return r;
+      return { requests: r, count: r.length };
     },
   } as unknown as ZokoClient;
   return { client, calls, hold: () => { let open!: () => void; gate = new Promise((r) => (open = r)); return () => open(); } };
@@ -118,7 +118,7 @@ describe('poller', () => {
     await writeGroupCache({ groups: Array.from({ length: 500 }, (_, i) => group(i)), fetchedAt: clock });
     const zoko = fakeZoko((id) => (id === 'g499' ? [request('r', 1)] : []));
     const p = poller(zoko.client);
-    await p.counts.record('g499', [request('r', 1)]);
+    await p.counts.record('g499', { requests: [request('r', 1)], count: 1 });
     for (let round = 0; round < 4; round++) {
       await p.poll();
       clock += 30_000;
@@ -217,7 +217,7 @@ describe('poller', () => {
     const round = p.poll();
     await vi.waitFor(() => expect(zoko.calls).toEqual(['g1']));
     clock += 1;
-    await p.counts.record('g1', []); // "Approve all" finished while the round's read was in flight
+    await p.counts.record('g1', { requests: [], count: 0 }); // "Approve all" finished while the round's read was in flight
     release();
     await round;
     expect((await pendingCountsItem.getValue()).byGroup).toEqual({});
