@@ -21,6 +21,8 @@ export interface LocalItems {
   seenRequests: SeenRequests;
   pendingCreations: PendingCreation[];
   recentGroups: string[];
+  joinApprovalModes: Record<string, { mode: 'approval_required' | 'auto_approve'; at: number }>;
+  zokoIdForm: 'zoko' | 'whatsapp';
 }
 
 export interface SessionItems {

@@ -34,6 +34,17 @@ export interface GroupDetails extends Group {
   suspended: boolean;
   status: string;
   participants: Participant[];
+  /**
+   * WhatsApp's join approval mode as this browser last set it. Not from Zoko: its details do not report
+   * the mode, so it is never read from `autoApproval` (a different setting); absent when not known.
+   */
+  joinApprovalSetHere?: JoinApprovalModeSet;
+}
+
+export interface JoinApprovalModeSet {
+  mode: JoinApprovalMode;
+  /** When it was set from here (ms). */
+  at: number;
 }
 
 export interface JoinRequest {

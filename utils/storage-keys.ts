@@ -12,6 +12,8 @@ export const STORAGE_KEYS = {
   seenRequests: 'seenRequests',
   pendingCreations: 'pendingCreations',
   recentGroups: 'recentGroups',
+  joinApprovalModes: 'joinApprovalModes',
+  zokoIdForm: 'zokoIdForm',
   handoff: 'handoff',
   openGroup: 'openGroup',
 } as const;

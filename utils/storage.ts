@@ -6,7 +6,7 @@
  */
 import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS, type Settings } from './config';
-import type { Group } from './domain';
+import type { Group, JoinApprovalModeSet } from './domain';
 
 export interface GroupCache {
   groups: Group[];
@@ -112,6 +112,18 @@ export const pendingCreationsItem = /* @__PURE__ */ storage.defineItem<PendingCr
   version: 1,
 });
 
+/** Which id Zoko takes in `{id}` for this account (see the client's `groupCall`); null until a call tells. */
+export const idFormItem = /* @__PURE__ */ storage.defineItem<'zoko' | 'whatsapp' | null>('local:zokoIdForm', {
+  fallback: null,
+  version: 1,
+});
+
+/** WhatsApp's join approval mode per group, as set from this browser (Zoko does not report it). */
+export const joinApprovalModesItem = /* @__PURE__ */ storage.defineItem<Record<string, JoinApprovalModeSet>>('local:joinApprovalModes', {
+  fallback: {},
+  version: 1,
+});
+
 /** Recently used group ids, most recent first (for the context menu and the number picker). */
 export const recentGroupsItem = /* @__PURE__ */ storage.defineItem<string[]>('local:recentGroups', {
   fallback: [],
@@ -131,6 +143,6 @@ export const openGroupItem = /* @__PURE__ */ storage.defineItem<string | null>('
 /** "Sign out": the key and everything cached from Zoko leave this browser; the agent's own settings stay. */
 export async function clearAccountData() {
   await Promise.all([apiKeyItem, groupCacheItem, groupCacheHeadItem, pendingCountsItem, pollStateItem, seenRequestsItem,
-    pendingCreationsItem,
+    pendingCreationsItem, joinApprovalModesItem, idFormItem,
     recentGroupsItem, handoffItem, openGroupItem].map((item) => item.removeValue()));
 }

@@ -1,4 +1,5 @@
 // Journey: people wait to join a group; the agent approves or rejects them, and the badge follows at once.
+import { DIALECTS, type Dialect } from '../../dev/sandbox/dialects';
 import { expect, SANDBOX_URL, test } from './fixtures';
 
 test('approve one: it leaves the list, joins the group, and the badge drops', async ({ panel, store }) => {
@@ -44,11 +45,12 @@ test('reject one, then reject the selected ones', async ({ panel, store }) => {
   expect(after.participants.map((p) => p.wa_id)).not.toContain(a!.wa_id);
 });
 
-test('a request handled elsewhere meanwhile: the agent is told, and the list shows the truth', async ({ panel, store }) => {
+test('a request handled elsewhere meanwhile: the agent is told, and the list shows the truth', async ({ panel, store, dialect }) => {
   await panel.openGroup('Order Updates — Mumbai');
   const g = (await store.state()).groups.find((x) => x.subject === 'Order Updates — Mumbai')!;
-  // Another agent approves it in the meantime.
-  await fetch(`${SANDBOX_URL}/v2/channels/whatsapp/cloud/group/${g._id}/join-requests/approve`, {
+  // Another agent approves it in the meantime (with the id this Zoko takes in paths).
+  const pathId = (DIALECTS[dialect] as Dialect).pathId === 'whatsapp' ? g.group_id : g._id;
+  await fetch(`${SANDBOX_URL}/v2/channels/whatsapp/cloud/group/${pathId}/join-requests/approve`, {
     method: 'POST', headers: { apikey: store.apiKey, 'content-type': 'application/json' },
     body: JSON.stringify({ join_requests: [g.join_requests[0]!.join_request_id] }),
   });

@@ -3,6 +3,7 @@ import './node-i18n';
 import { test as base, type BrowserContext, type ConsoleMessage, type Page, type Request } from '@playwright/test';
 import { resolve } from 'node:path';
 import { newStore, type SandboxControl } from '../../dev/sandbox/control';
+import { DIALECTS, type DialectName } from '../../dev/sandbox/dialects';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/config';
 import { launchExtension } from '../../dev/chromium';
 import { clearExtension, configureExtension } from '../../dev/extension-storage';
@@ -20,6 +21,8 @@ export const requestsSeen: { url: string; key?: string }[] = [];
 export const AGENT: Settings = { ...DEFAULT_SETTINGS, agentId: 'agent-e2e-1', agentEmail: 'agent@store.test' };
 
 interface Fixtures {
+  /** How the sandbox answers where Zoko's page is silent (a Playwright project sets it). */
+  dialect: DialectName;
   store: SandboxControl;
   /** The side panel, configured with this test's store, showing its group list. */
   panel: PanelPage;
@@ -60,9 +63,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   ],
   // Automatic: every test starts with empty extension storage and its own sandbox store, and ends by
   // checking where the browser sent requests and what it logged: the key only ever goes to Zoko.
+  dialect: ['documented', { option: true }],
   store: [
-    async ({ extContext: context }, use) => {
-      const store = await newStore(SANDBOX_URL);
+    async ({ extContext: context, dialect }, use) => {
+      const store = await newStore(SANDBOX_URL, { dialect: DIALECTS[dialect] });
       const seen: { url: string; key?: string }[] = [];
       const logged: string[] = [];
       const onRequest = (r: Request) => seen.push({ url: r.url(), key: r.headers().apikey });

@@ -75,3 +75,13 @@ test('without a key the panel shows the way to the settings', async ({ openPage 
   ]);
   await expect(options).toHaveURL(/options\.html$/);
 });
+
+test.describe('a Zoko that sends one unreadable group', () => {
+  test.use({ dialect: 'loose' });
+
+  test('every other group is shown, and the agent is told one could not be read', async ({ panel }) => {
+    await expect(panel.page.getByRole('note').filter({ hasText: '1 group could not be read and is not shown.' })).toBeVisible();
+    await expect(panel.page.getByText(/^12 groups/)).toBeVisible();
+    await expect(panel.row('VIP Customers')).toBeVisible();
+  });
+});

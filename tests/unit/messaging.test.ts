@@ -183,3 +183,15 @@ describe('storage keys named for Node code', () => {
     expect(keys).toEqual(Object.values(STORAGE_KEYS).sort());
   });
 });
+
+describe('join approval mode, as set from here', () => {
+  it('is remembered with its time and shown with the group; never read from auto-approval', async () => {
+    const g = (await store.state()).groups.find((x) => !x.suspended && !x.auto_approval)!;
+    const before = await sendMessage('getGroup', { id: g._id });
+    expect(before.ok && before.data.joinApprovalSetHere).toBeUndefined();
+    const r = await sendMessage('updateSettings', { id: g._id, joinApprovalMode: 'auto_approve' });
+    expect(r.ok && r.data.joinApprovalSetHere).toEqual({ mode: 'auto_approve', at: expect.any(Number) });
+    expect(r.ok && r.data.autoApproval).toBe(false);
+    expect((await store.state()).groups.find((x) => x._id === g._id)!.join_approval_mode).toBe('auto_approve');
+  });
+});

@@ -262,3 +262,24 @@ describe('hand-off model', () => {
     model.stop();
   });
 });
+
+describe('what Zoko counts and what it lists', () => {
+  it('the open group keeps Zoko\'s count when it lists fewer requests than it counts', async () => {
+    const { transport } = fakeTransport({
+      getGroup: () => ok(details()), listJoinRequests: () => ok({ requests: [req('r1')], count: 2 }), getInviteLink: () => ok(''),
+    });
+    const model = createGroupModel(transport, 'g1');
+    await model.load();
+    expect(model.requests.value).toHaveLength(1);
+    expect(model.requestCount.value).toBe(2);
+  });
+
+  it('the list says how many groups could not be read, and shows the rest', async () => {
+    const { transport } = fakeTransport({ getConfig: config, listGroups: () => ok({ groups: [group(1, 'A')], unreadable: 1 }) });
+    const model = createGroupListModel(createPort(transport));
+    await model.start();
+    expect(model.visible.value.map((g) => g.subject)).toEqual(['A']);
+    expect(model.unreadable.value).toBe(1);
+    model.stop();
+  });
+});

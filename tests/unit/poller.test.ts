@@ -242,3 +242,21 @@ describe('poller', () => {
     expect((await fakeBrowser.storage.local.get('pendingCounts')).pendingCounts).toEqual({ byGroup: { g1: 1 } });
   });
 });
+
+describe('what the badge counts', () => {
+  it('Zoko\'s count, not the length of the page it listed', async () => {
+    await writeGroupCache({ groups: [group(1)], fetchedAt: clock });
+    const client = { listJoinRequests: async () => ({ requests: [request('r1', 1)], count: 5 }) } as unknown as ZokoClient;
+    await poller(client).poll();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('5');
+  });
+
+  it('skips groups where no request can wait: Zoko approves them, or WhatsApp lets people join at once (set here)', async () => {
+    const { joinApprovalModesItem } = await import('../../utils/storage');
+    await joinApprovalModesItem.setValue({ g3: { mode: 'auto_approve', at: 1 }, g4: { mode: 'approval_required', at: 1 } });
+    await writeGroupCache({ groups: [group(1), group(2, { autoApproval: true }), group(3), group(4)], fetchedAt: clock });
+    const zoko = fakeZoko();
+    await poller(zoko.client).poll();
+    expect(zoko.calls.sort()).toEqual(['g1', 'g4']);
+  });
+});

@@ -9,7 +9,7 @@ import type { ErrorData } from '../errors';
 import type { MessageData, MessageName, MessageValue } from '../messaging';
 import { onMessage } from '../messaging';
 import { failure, success, type Result } from '../result';
-import { apiKeyItem, clearAccountData, recentGroupsItem, settingsItem } from '../storage';
+import { apiKeyItem, clearAccountData, joinApprovalModesItem, recentGroupsItem, settingsItem } from '../storage';
 import { checkSubject, isWaId } from '../validation';
 import { cacheGroup, cacheGroups, uncacheGroup } from './group-cache-writes';
 import { invalidInput as invalid, LocalError, toErrorData } from './local-error';
@@ -54,9 +54,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   /** Reads a group again after a change; a vanished group leaves the cache. */
   async function reread(id: string) {
     try {
-      const group = await client.getGroup(id);
+      const [group, modes] = await Promise.all([client.getGroup(id), joinApprovalModesItem.getValue()]);
       await cacheGroup(group);
-      return group;
+      const setHere = modes[id];
+      return setHere ? { ...group, joinApprovalSetHere: setHere } : group;
     } catch (error) {
       if (error instanceof ZokoError && error.data.kind === 'notFound') {
         await uncacheGroup(id);
@@ -126,6 +127,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       const agentEmail = await requireSetting('agentEmail');
       await client.updateSettings(id, { subject: clean, joinApprovalMode }, agentEmail);
+      if (joinApprovalMode) {
+        // Zoko does not report the mode: remember what was set here, and when, to show it next time.
+        const modes = await joinApprovalModesItem.getValue();
+        await joinApprovalModesItem.setValue({ ...modes, [id]: { mode: joinApprovalMode, at: Date.now() } });
+      }
       return reread(id);
     },
 

@@ -10,7 +10,7 @@ import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS } from '../config';
 import type { Group, JoinRequestList } from '../domain';
 import { readGroupCache } from '../group-cache';
-import { apiKeyItem, settingsItem } from '../storage';
+import { apiKeyItem, joinApprovalModesItem, settingsItem } from '../storage';
 import { POLL_ALARM } from '../storage-keys';
 import { cacheGroups } from './group-cache-writes';
 import { notifyNewRequests } from './notify';
@@ -38,10 +38,11 @@ export interface PollReport { polled: number; skipped: number; reason?: 'noKey' 
 
 /**
  * Orders the groups to poll: those with people waiting first (most first), then the quiet ones in turn,
- * starting after `cursor` (the quiet group polled last) and wrapping around.
+ * starting after `cursor` (the quiet group polled last) and wrapping around. Left out: groups where no
+ * request can wait (suspended; Zoko approves them; WhatsApp lets people join at once, as set from here).
  */
-export function pollOrder(groups: Group[], byGroup: Record<string, number>, cursor = ''): Group[] {
-  const eligible = groups.filter((g) => !g.autoApproval && !g.suspended);
+export function pollOrder(groups: Group[], byGroup: Record<string, number>, cursor = '', joinAtOnce: ReadonlySet<string> = new Set()): Group[] {
+  const eligible = groups.filter((g) => !g.autoApproval && !g.suspended && !joinAtOnce.has(g.id));
   const hot = eligible.filter((g) => (byGroup[g.id] ?? 0) > 0).sort((a, b) => (byGroup[b.id] ?? 0) - (byGroup[a.id] ?? 0));
   const quiet = eligible.filter((g) => !((byGroup[g.id] ?? 0) > 0)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const start = quiet.findIndex((g) => g.id > cursor);
@@ -84,8 +85,9 @@ export function createPoller(deps: PollerDeps) {
       if (now() - fetchedAt > LIST_EVERY_MS && (await budget.take(1, now())) === 1) {
         groups = listed = await cacheGroups((await client.listGroups()).groups, now());
       }
-      const { byGroup, cursor } = await counts.snapshot();
-      const order = pollOrder(groups, byGroup, cursor);
+      const [{ byGroup, cursor }, modes] = await Promise.all([counts.snapshot(), joinApprovalModesItem.getValue()]);
+      const joinAtOnce = new Set(Object.keys(modes).filter((id) => modes[id]!.mode === 'auto_approve'));
+      const order = pollOrder(groups, byGroup, cursor, joinAtOnce);
       // The minute's budget shared over the rounds in a minute: every 30 s (the default), half of it each,
       // so groups with people waiting are seen twice a minute.
       const { pollBudgetPerMinute, pollIntervalSeconds = DEFAULT_SETTINGS.pollIntervalSeconds } = await settingsItem.getValue();

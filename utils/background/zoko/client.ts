@@ -147,8 +147,11 @@ export function createZokoClient(options: ZokoClientOptions) {
   }
 
   return {
-    createGroup: (subject: string, agentId: string) =>
-      call('POST', '', { body: { subject, agent_id: agentId }, schema: CreateResultSchema }),
+    async createGroup(subject: string, agentId: string) {
+      const result = await call('POST', '', { body: { subject, agent_id: agentId }, schema: CreateResultSchema });
+      if (result.status === 'created') learn([{ id: result.id, whatsappGroupId: result.whatsappGroupId }]);
+      return result;
+    },
     async listGroups(): Promise<GroupList> {
       const list = (await call('GET', '', { read: readGroupList })) as unknown as GroupList;
       learn(list.groups);

@@ -1,5 +1,6 @@
 /** The extension's one Zoko client: base URL fixed at build time, key read from storage per request. */
-import { apiKeyItem } from '../../storage';
+import { readGroupCache } from '../../group-cache';
+import { apiKeyItem, idFormItem } from '../../storage';
 import { createZokoClient } from './client';
 
 export const ZOKO_BASE_URL: string = import.meta.env.WXT_ZOKO_BASE_URL ?? 'https://chat.zoko.io/v2';
@@ -8,5 +9,10 @@ export const ZOKO_BASE_URL: string = import.meta.env.WXT_ZOKO_BASE_URL ?? 'https
 export function createBackgroundClient() {
   const timeoutMs = Number(import.meta.env.WXT_ZOKO_TIMEOUT_MS) || 15_000;
   const retryBaseMs = Number(import.meta.env.WXT_ZOKO_RETRY_BASE_MS) || undefined;
-  return createZokoClient({ baseURL: ZOKO_BASE_URL, getApiKey: () => apiKeyItem.getValue(), timeoutMs, retryBaseMs });
+  return createZokoClient({
+    baseURL: ZOKO_BASE_URL, getApiKey: () => apiKeyItem.getValue(), timeoutMs, retryBaseMs,
+    // The {id} form that works for this account, and WhatsApp ids from the cached list after a worker restart.
+    idForm: { get: () => idFormItem.getValue(), set: (form) => idFormItem.setValue(form) },
+    whatsappIdOf: async (id) => (await readGroupCache()).groups.find((g) => g.id === id)?.whatsappGroupId || undefined,
+  });
 }
