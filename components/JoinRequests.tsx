@@ -16,23 +16,14 @@ export function JoinRequests({ model }: { model: OpenGroupModel }) {
   const busy = decide.pending.value;
   const readOnly = model.readOnly.value;
 
-  const seats = model.freeSeats.value;
   /** A notice of our own: approvals that could not fit are not sent (WhatsApp would refuse them: 131204). */
   const held = useSignal<string | null>(null);
 
   async function run(action: JoinDecision, asked: string[]) {
-    let ids = asked;
-    held.value = null;
-    if (action === 'approve' && asked.length > seats) {
-      if (seats === 0) {
-        held.value = i18n.t('requests.groupFull');
-        return;
-      }
-      // Those who asked first, up to the free seats.
-      const order = new Map(requests.map((r) => [r.id, r.createdAt]));
-      ids = [...asked].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)).slice(0, seats);
-      held.value = i18n.t('requests.onlyFit', seats, [String(seats)]);
-    }
+    const { ids } = model.fitting(action, asked);
+    held.value = ids.length === asked.length ? null
+      : ids.length === 0 ? i18n.t('requests.groupFull') : i18n.t('requests.onlyFit', ids.length, [String(ids.length)]);
+    if (ids.length === 0) return;
     const left = await decide.run(action, ids);
     if (left) {
       selected.value = new Set();

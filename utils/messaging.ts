@@ -18,6 +18,8 @@ export interface GroupRef { id: string }
  */
 export interface DecisionOutcome {
   requests: JoinRequestList | null;
+  /** After approvals, the group read again: its participants now include those approved. */
+  group?: GroupDetails;
   error?: ErrorData;
 }
 

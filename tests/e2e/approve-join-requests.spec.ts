@@ -58,3 +58,34 @@ test('a request handled elsewhere meanwhile: the agent is told, and the list sho
   await expect(panel.page.getByRole('alert')).toContainText('That join request no longer exists');
   await expect(panel.page.getByText('Nobody is waiting to join.')).toBeVisible();
 });
+
+test('someone known by a WhatsApp username (no phone number): shown by name and id, approved, then removed', async ({ panel, store }) => {
+  const g = (await store.state()).groups.find((x) => x.subject === 'VIP Customers')!;
+  await store.addJoinRequest(g._id, { wa_id: 'IN.8f3a2c71d0', name: 'Kavya Menon' });
+  await panel.openGroup('VIP Customers');
+  const request = panel.joinRequest('Kavya Menon');
+  await expect(request).toContainText('IN.8f3a2c71d0');
+  await expect(request).not.toContainText('+IN');
+  await request.getByRole('button', { name: 'Approve', exact: true }).click();
+  await expect(panel.joinRequest('Kavya Menon')).toBeHidden();
+  const member = panel.section('Participants').getByRole('listitem', { name: 'Kavya Menon' }).first();
+  await expect(member).toContainText('IN.8f3a2c71d0');
+  await member.getByRole('button', { name: 'Remove' }).click();
+  await panel.dialog().getByRole('button', { name: 'Remove' }).click();
+  await expect.poll(async () => (await store.state()).groups.find((x) => x._id === g._id)!
+    .participants.find((p) => p.wa_id === 'IN.8f3a2c71d0')?.status).toBe('removed');
+  const post = (await store.log()).find((r) => r.path.endsWith('/remove-participants'))!;
+  expect(post.body).toMatchObject({ participants: ['IN.8f3a2c71d0'] }); // passed back exactly as Zoko gave it
+});
+
+test('"Approve all" with fewer seats than people waiting approves those who asked first, and says so', async ({ panel, store }) => {
+  const g = (await store.state()).groups.find((x) => x.subject === 'VIP Customers')!;
+  const free = 8 - g.participants.filter((p) => p.status === 'joined').length;
+  while ((await store.state()).groups.find((x) => x._id === g._id)!.join_requests.length <= free) await store.addJoinRequest(g._id);
+  await panel.openGroup('VIP Customers');
+  await panel.page.getByRole('button', { name: 'Approve all' }).click();
+  await expect(panel.page.getByRole('status').filter({ hasText: `Only ${free} seats are free` })).toBeVisible();
+  const post = (await store.log()).find((r) => r.path.endsWith('/approve'))!;
+  expect((post.body as { join_requests: string[] }).join_requests).toHaveLength(free);
+  expect((await store.log()).filter((r) => r.status === 400)).toEqual([]); // nothing WhatsApp would refuse was sent
+});

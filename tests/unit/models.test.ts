@@ -283,3 +283,18 @@ describe('what Zoko counts and what it lists', () => {
     model.stop();
   });
 });
+
+describe('seats (WhatsApp refuses a 9th participant: Meta 131204)', () => {
+  it('approvals beyond the free seats are held back, those who asked first going first; rejections always fit', async () => {
+    const { transport } = fakeTransport({});
+    const model = createGroupModel(transport, 'g1');
+    const joined = Array.from({ length: 6 }, (_, i) => ({ waId: `9198000000${i}`, name: '', isAdmin: false, status: 'joined', customerId: '' }));
+    model.group.value = details({ participants: joined });
+    model.requests.value = [{ ...req('late'), createdAt: 30 }, { ...req('first'), createdAt: 10 }, { ...req('second'), createdAt: 20 }];
+    expect(model.freeSeats.value).toBe(2);
+    expect(model.fitting('approve', ['late', 'first', 'second'])).toEqual({ ids: ['first', 'second'], held: 1 });
+    expect(model.fitting('reject', ['late', 'first', 'second']).held).toBe(0);
+    model.group.value = details({ participants: [...joined, ...joined.slice(0, 2)] });
+    expect(model.fitting('approve', ['first'])).toEqual({ ids: [], held: 1 });
+  });
+});

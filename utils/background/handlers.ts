@@ -173,8 +173,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         // Some may have gone through (206) or been handled elsewhere: the reply shows what is still waiting.
         error = toErrorData(e);
       }
-      const requests = await rereadRequests(id).catch(() => null);
-      return error ? { requests, error } : { requests };
+      const [requests, group] = await Promise.all([
+        rereadRequests(id).catch(() => null),
+        action === 'approve' ? reread(id).catch(() => undefined) : undefined,
+      ]);
+      return { requests, ...(group ? { group } : {}), ...(error ? { error } : {}) };
     },
 
     async setAutoApproval({ id, enabled }) {

@@ -29,6 +29,18 @@ export function createOpenGroupModel(transport: Transport, id: string) {
   const freeSeats = computed(() => Math.max(0, MAX_PARTICIPANTS - joined.value.length));
   const readOnly = computed(() => group.value?.suspended ?? false);
 
+  /**
+   * Which of the asked approvals can be sent: WhatsApp refuses a group over 8 (Meta 131204), so approvals
+   * beyond the free seats are held back, those who asked first going first. Rejections always fit.
+   */
+  function fitting(action: JoinDecision, asked: string[]): { ids: string[]; held: number } {
+    const seats = freeSeats.value;
+    if (action !== 'approve' || asked.length <= seats) return { ids: asked, held: 0 };
+    const age = new Map((requests.value ?? []).map((r) => [r.id, r.createdAt]));
+    const ids = [...asked].sort((a, b) => (age.get(a) ?? 0) - (age.get(b) ?? 0)).slice(0, seats);
+    return { ids, held: asked.length - ids.length };
+  }
+
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   function noteError(error: ErrorData) {
@@ -79,7 +91,7 @@ export function createOpenGroupModel(transport: Transport, id: string) {
   const refreshRequests = act(() => transport('listJoinRequests', { id }), setRequests);
 
   return {
-    id, group, requests, requestCount, link, template, loadError, retryAt, gone, joined, freeSeats, readOnly,
+    id, group, requests, requestCount, link, fitting, template, loadError, retryAt, gone, joined, freeSeats, readOnly,
     load,
     dispose: () => clearTimeout(retryTimer),
     decide: act(async (action: JoinDecision, requestIds: string[]): Promise<Result<JoinRequest[]>> => {
@@ -90,7 +102,8 @@ export function createOpenGroupModel(transport: Transport, id: string) {
         return r;
       }
       // The background read the requests again after the decision, failed or not: show what is still waiting.
-      const { requests: still, error } = r.data;
+      const { requests: still, group: fresh, error } = r.data;
+      if (fresh) group.value = fresh;
       if (still) setRequests(still);
       else if (!error && requests.value) {
         // Done, but the re-read failed: drop what was decided.
