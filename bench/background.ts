@@ -2,6 +2,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { newStore } from '../dev/sandbox/control';
 import type { Sandbox } from '../dev/sandbox/server';
+import { englishMessage } from '../dev/english-messages';
 
 type Row = { metric: string; unit: string; samples: number[]; budget?: number; note?: string };
 
@@ -9,6 +10,8 @@ export async function benchBackground(sandbox: Sandbox, runs: number): Promise<R
   // The storage and badge APIs the poller uses, in memory (WXT's fakeBrowser), as in the unit tests.
   (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
   (globalThis as { browser?: unknown }).browser = fakeBrowser;
+  // fakeBrowser has no i18n: the badge's tooltip speaks English here.
+  Object.assign(fakeBrowser.i18n, { getMessage: englishMessage, getUILanguage: () => 'en' });
   const { createZokoClient } = await import('../utils/background/zoko/client');
   const { createPoller } = await import('../utils/background/poller');
   const { createPendingCounts } = await import('../utils/background/pending-counts');

@@ -21,30 +21,47 @@ export function NumberHandoff() {
     panel.announce(r.sent.length ? i18n.t('handoff.announceSent', [displayNumber(n.waId), subject]) : i18n.t('handoff.announceNot', [displayNumber(n.waId)]));
   }
 
+  const reading = model.reading.value;
   const n = model.parsed.value;
+  const number = n && 'waId' in n ? n : null;
+  const choosing = reading !== null && !reading.clear && reading.candidates.length > 1;
   const result = model.result.value;
   return (
     <section class="handoff" aria-labelledby="handoff-title">
       <ScreenHeader id="handoff-title" title={i18n.t('handoff.title')} onBack={() => void panel.closeHandoff()} />
       <div class="card">
-        {!n ? (
+        {!reading ? (
           <p class="muted">{i18n.t('handoff.reading')}</p>
-        ) : 'waId' in n ? (
+        ) : reading.candidates.length > 0 ? (
           <form onSubmit={send}>
-            <p class="big-number" data-testid="handoff-number">{displayNumber(n.waId)}</p>
-            <p class="small-text muted">{i18n.t('handoff.from', [n.input])}</p>
+            {choosing && (
+              // More than one number-like text: a guess could invite a stranger, so the agent picks.
+              <fieldset class="choice">
+                <legend>{i18n.t('handoff.whichNumber', [String(reading.candidates.length)])}</legend>
+                {reading.candidates.map((c) => (
+                  <label key={c.waId} class="radio">
+                    <input type="radio" name="handoff-number" value={c.waId} checked={model.pickedNumber.value === c.waId}
+                      onChange={() => model.pickNumber(c.waId)} />
+                    <span>{displayNumber(c.waId)}</span>
+                  </label>
+                ))}
+              </fieldset>
+            )}
+            {number && <p class="big-number" data-testid="handoff-number">{displayNumber(number.waId)}</p>}
+            <p class="small-text muted">{i18n.t('handoff.from', [reading.input])}</p>
             <Field label={i18n.t('handoff.group')}>
               <select value={model.chosen.value} onChange={(e) => model.pick(e.currentTarget.value)}>
                 {model.choices.value.map((g) => <option key={g.id} value={g.id}>{g.subject}</option>)}
               </select>
             </Field>
             <ErrorNotice error={invite.error.value} />
-            <SubmitButton pending={invite.pending.value} disabled={!model.chosen.value}
+            {!number && <p class="small-text muted">{i18n.t('handoff.pickFirst')}</p>}
+            <SubmitButton pending={invite.pending.value} disabled={!model.chosen.value || !number}
               label={i18n.t('common.invite')} pendingLabel={i18n.t('common.inviting')} />
           </form>
         ) : (
           <div class="notice error" role="alert">
-            <p>{i18n.t('handoff.cannot', [n.input, n.reason])}</p>
+            <p>{i18n.t('handoff.cannot', [reading.input, reading.reason ?? ''])}</p>
             <p class="small-text">{i18n.t('handoff.howTo')}</p>
           </div>
         )}

@@ -76,16 +76,67 @@ export function parsePastedNumbers(text: string, defaultCountry?: string): Paste
   return result;
 }
 
+const LINK = /^(?:tel:|https?:\/\/(?:wa\.me\/|api\.whatsapp\.com\/send\/?\?phone=))([^?&#/]+)/i;
+/** Text that is nothing but a number: digits with the usual separators, an optional leading `+`. */
+const ONLY_A_NUMBER = /^\+?[\d\s().\-/]{6,}$/;
+
+/** A percent-escape that does not decode (`%zz`) is kept as typed rather than thrown. */
+function decodeLoosely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** What a selection (or a `tel:`/`wa.me` link) holds: every number in it, and the one it clearly is, if any. */
+export interface SelectionReading {
+  input: string;
+  /** Set only when there is exactly one clear number: a link, a `+` number alone in the text, or text that is nothing but a number. */
+  clear?: ParsedNumber;
+  /** Every valid number found, in order, without repeats: the agent picks when there is no clear one. */
+  candidates: ParsedNumber[];
+  /** Why nothing could be invited, when there is no candidate. */
+  reason?: string;
+}
+
+/**
+ * Reads a selection without guessing: "Order 2024011512 — call +91 98765 43210" holds two number-like
+ * runs, so it is not clear, and the agent is asked which one (a direct invite would reach a stranger).
+ */
+export function readSelection(text: string, defaultCountry?: string): SelectionReading {
+  const input = text.slice(0, 200).trim();
+  const link = LINK.exec(input);
+  if (link || ONLY_A_NUMBER.test(input)) {
+    const n = parseNumber(link ? decodeLoosely(link[1]!) : input, defaultCountry);
+    return isParsed(n) ? { input, clear: n, candidates: [n] } : { input, candidates: [], reason: n.reason };
+  }
+  if (!/\d/.test(input)) return { input: input.slice(0, 60), candidates: [], reason: i18n.t('phone.noNumberInSelection') };
+  const found = findPhoneNumbersInText(input, defaultCountry as CountryCode | undefined);
+  const candidates: ParsedNumber[] = [];
+  const add = (n: ParsedNumber) => {
+    if (!candidates.some((c) => c.waId === n.waId)) candidates.push(n);
+  };
+  for (const f of found) add({ input: input.slice(f.startsAt, f.endsAt), waId: f.number.number.slice(1), country: f.number.country });
+  // Other runs of digits libphonenumber did not take (an order number, a date) still make the selection unclear.
+  const rest = found.reduceRight((t, f) => t.slice(0, f.startsAt) + ' '.repeat(f.endsAt - f.startsAt) + t.slice(f.endsAt), input);
+  const others = rest.match(/\+?\d[\d\s().\-]{5,}\d/g) ?? [];
+  for (const run of others) {
+    const n = parseNumber(run, defaultCountry);
+    if (isParsed(n)) add(n);
+  }
+  const only = candidates.length === 1 && others.length === 0 ? candidates[0] : undefined;
+  const clear = only && only.input.trim().startsWith('+') ? only : undefined;
+  if (candidates.length > 0) return { input, candidates, ...(clear ? { clear } : {}) };
+  const single = parseNumber(input, defaultCountry);
+  return { input, candidates: [], reason: isParsed(single) ? i18n.t('phone.notValid') : single.reason };
+}
+
 /** Reads the one number in a selection or link (`tel:`, `wa.me/…`, `api.whatsapp.com/send?phone=…`). */
 export function numberFromSelection(text: string, defaultCountry?: string): ParsedNumber | RejectedNumber {
-  let candidate = text.slice(0, 200).trim();
-  const link = /^(?:tel:|https?:\/\/(?:wa\.me\/|api\.whatsapp\.com\/send\/?\?phone=))([^?&#/]+)/i.exec(candidate);
-  if (link) candidate = decodeURIComponent(link[1]!);
-  if (!/\d/.test(candidate)) return { input: candidate.slice(0, 60), reason: i18n.t('phone.noNumberInSelection') };
-  // A number inside a sentence ("call me on 098765 11122 after 5pm"): let libphonenumber find it.
-  const [found] = findPhoneNumbersInText(candidate, defaultCountry as CountryCode | undefined);
-  if (found) return { input: candidate, waId: found.number.number.slice(1), country: found.number.country };
-  return parseNumber(candidate, defaultCountry);
+  const reading = readSelection(text, defaultCountry);
+  const first = reading.clear ?? reading.candidates[0];
+  return first ? { ...first, input: reading.input } : { input: reading.input, reason: reading.reason ?? i18n.t('phone.notValid') };
 }
 
 /** `919876543210` → `+91 98765 43210`, for display. */

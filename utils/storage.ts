@@ -59,6 +59,8 @@ export interface Handoff {
   /** The raw text the agent selected, cut to a sane length. */
   text: string;
   at: number;
+  /** The group chosen in "Invite to", when the selection was not one clear number: the panel preselects it. */
+  groupId?: string;
 }
 
 /** The Zoko API key. Background only: never import this item in a page. */

@@ -4,9 +4,9 @@
 import { setStored } from '../../dev/extension-storage';
 import { expect, serviceWorker, test } from './fixtures';
 
-async function handOff(ctx: Parameters<typeof serviceWorker>[0], text: string) {
+async function handOff(ctx: Parameters<typeof serviceWorker>[0], text: string, groupId?: string) {
   const worker = await serviceWorker(ctx);
-  await setStored(worker, 'session', { handoff: { text, at: Date.now() } });
+  await setStored(worker, 'session', { handoff: { text, at: Date.now(), ...(groupId ? { groupId } : {}) } });
 }
 
 test('a selected number is shown normalised, recent groups first, and invited', async ({ panel, store, extContext }) => {
@@ -40,4 +40,20 @@ test('text that is not a phone number: nothing is sent, and the panel says why',
   expect((await store.log()).filter((r) => r.method === 'POST')).toHaveLength(0);
   await panel.page.getByRole('button', { name: 'Back to groups' }).click();
   await expect(panel.rows.first()).toBeVisible();
+});
+
+test('"Invite to" on a selection with two numbers: nothing is sent until the agent picks one', async ({ panel, store, extContext }) => {
+  const vip = (await store.state()).groups.find((g) => g.subject === 'VIP Customers')!;
+  await store.clearLog();
+  // What the background hands over when "Invite to VIP Customers" meets an unclear selection.
+  await handOff(extContext, 'Order 2024011512 — call +91 98765 43210', vip._id);
+  const which = panel.page.getByRole('group', { name: 'The selection holds 2 numbers. Which one should be invited?' });
+  await expect(which).toBeVisible();
+  await expect(panel.page.getByLabel('Group', { exact: true })).toHaveValue(vip._id);
+  await expect(panel.page.getByRole('button', { name: 'Invite', exact: true })).toBeDisabled();
+  await which.getByRole('radio', { name: '+919876543210' }).check();
+  await panel.page.getByRole('button', { name: 'Invite', exact: true }).click();
+  await expect(panel.page.getByRole('status').filter({ hasText: 'Invitation sent.' })).toBeVisible();
+  expect((await store.state()).groups.find((g) => g._id === vip._id)!.invitations).toEqual(['919876543210']);
+  expect((await store.log()).filter((r) => r.method === 'POST')).toHaveLength(1);
 });

@@ -47,7 +47,7 @@ describe('"Invite this number" click', () => {
   it('"Invite to <group>" invites directly and does not open the panel', async () => {
     const inviteDirectly = vi.fn(() => Promise.resolve());
     createMenuClickHandler({ inviteDirectly })({ menuItemId: 'invite-to:g1', selectionText: '+91 98765 43210', editable: false, pageUrl: '' }, { windowId: 1 } as never);
-    expect(inviteDirectly).toHaveBeenCalledWith('g1', '+91 98765 43210');
+    expect(inviteDirectly).toHaveBeenCalledWith('g1', expect.objectContaining({ waId: '919876543210' }));
     expect(await handoffItem.getValue()).toBeNull();
   });
 
@@ -70,21 +70,41 @@ describe('"Invite this number" click', () => {
 const notifications = () => Object.values(
   (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }).getAllCreateOptions());
 
-describe('direct invite', () => {
-  it('invites the normalised number and says so in a notification', async () => {
-    const g = (await store.state()).groups[0]!;
-    await createDirectInvite(createServices(client()).handlers)(g._id, 'ring 098765 22211 today');
-    expect((await store.state()).groups[0]!.invitations).toEqual(['919876522211']);
-    expect(notifications()).toEqual([expect.objectContaining({ title: 'Invitation sent to +919876522211' })]);
+describe('direct invite ("Invite to <group>")', () => {
+  const click = (selectionText: string) => {
+    const inviteDirectly = vi.fn(() => Promise.resolve());
+    const open = (fakeBrowser as unknown as { sidePanel: { open: ReturnType<typeof vi.fn> } }).sidePanel.open;
+    createMenuClickHandler({ inviteDirectly }, () => 'IN')({ menuItemId: 'invite-to:g1', selectionText, editable: false, pageUrl: '' }, { windowId: 4 } as never);
+    return { inviteDirectly, open };
+  };
+
+  it.each([
+    ['+91 98765 43210', '919876543210'],
+    ['98765 43210', '919876543210'],
+    ['Call +91 98765 43210 today', '919876543210'],
+  ])('one clear number (%s) is invited without asking', (text, waId) => {
+    const { inviteDirectly, open } = click(text);
+    expect(inviteDirectly).toHaveBeenCalledWith('g1', expect.objectContaining({ waId }));
+    expect(open).not.toHaveBeenCalled();
   });
 
-  it('not a number: nothing is sent, the notification says why', async () => {
+  it.each([
+    ['Order 2024011512 — call +91 98765 43210'],
+    ['ring 098765 22211 today'], // a number without its country code inside a sentence: not clear enough
+    ['order #AB-CD'],
+    ['https://wa.me/%zz'],
+  ])('anything else (%s) opens the panel to pick, in the same tick, with the group preselected', async (text) => {
+    const { inviteDirectly, open } = click(text);
+    expect(inviteDirectly).not.toHaveBeenCalled();
+    expect(open).toHaveBeenCalledWith({ windowId: 4 });
+    await vi.waitFor(async () => expect(await handoffItem.getValue()).toMatchObject({ text, groupId: 'g1' }));
+  });
+
+  it('invites the number it is given and says so in a notification', async () => {
     const g = (await store.state()).groups[0]!;
-    await store.clearLog();
-    await createDirectInvite(createServices(client()).handlers)(g._id, 'order #AB-CD');
-    expect(await store.log()).toHaveLength(0);
-    expect(notifications()).toEqual([expect.objectContaining({ title: 'Nothing was sent',
-      message: '“order #AB-CD” cannot be invited: the selection has no phone number in it.' })]);
+    await createDirectInvite(createServices(client()).handlers)(g._id, { input: '+91 98765 22211', waId: '919876522211' });
+    expect((await store.state()).groups[0]!.invitations).toEqual(['919876522211']);
+    expect(notifications()).toEqual([expect.objectContaining({ title: 'Invitation sent to +919876522211' })]);
   });
 });
 

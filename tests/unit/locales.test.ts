@@ -1,7 +1,7 @@
 // The second locale proves the pipeline: every English message has a Spanish one, with the same
 // placeholders and plural forms.
 import { expect, it } from 'vitest';
-import { readMessages } from '../english-messages';
+import { readMessages } from '../../dev/english-messages';
 
 const english = readMessages('locales/en.yml');
 const spanish = readMessages('locales/es.yml');

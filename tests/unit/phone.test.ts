@@ -1,6 +1,6 @@
 // Phone parsing, table-driven over real formats from several countries.
 import { describe, expect, it } from 'vitest';
-import { formatWaId, numberFromSelection, parseNumber, parsePastedNumbers } from '../../utils/phone';
+import { formatWaId, numberFromSelection, parseNumber, parsePastedNumbers, readSelection } from '../../utils/phone';
 
 describe('parseNumber', () => {
   it.each([
@@ -93,4 +93,25 @@ describe('numberFromSelection', () => {
 it('formats a wa_id for display', () => {
   expect(formatWaId('919876543210')).toBe('+91 98765 43210');
   expect(formatWaId('12')).toBe('+12');
+});
+
+describe('reading a selection without guessing', () => {
+  it.each([
+    // text, the clear number (or none), the candidates
+    ['+91 98765 43210', '919876543210', ['919876543210']],
+    ['tel:+14155552671', '14155552671', ['14155552671']],
+    ['https://wa.me/919876543210', '919876543210', ['919876543210']],
+    ['098765 43210', '919876543210', ['919876543210']],
+    ['Call me on +44 7911 123456 please', '447911123456', ['447911123456']],
+    ['Order 2024011512 — call +91 98765 43210', undefined, ['919876543210', '912024011512']],
+    ['ring 098765 22211 today', undefined, ['919876522211']],
+    ['+91 98765 43210 or +91 98765 43211', undefined, ['919876543210', '919876543211']],
+    ['https://wa.me/%zz', undefined, []],
+    ['order #AB-CD', undefined, []],
+  ])('%s', (text, clear, candidates) => {
+    const r = readSelection(text, 'IN');
+    expect(r.clear?.waId).toBe(clear);
+    expect(r.candidates.map((c) => c.waId).sort()).toEqual([...candidates].sort());
+    if (candidates.length === 0) expect(r.reason).toEqual(expect.any(String));
+  });
 });

@@ -8,7 +8,9 @@ import { i18n } from '#i18n';
 import { browser, type Browser } from 'wxt/browser';
 import { readGroupCache } from '../group-cache';
 import { openPanel } from './open-panel';
-import { handoffItem, recentGroupsItem } from '../storage';
+import { DEFAULT_SETTINGS } from '../config';
+import { readSelection, type ParsedNumber } from '../phone';
+import { handoffItem, recentGroupsItem, settingsItem } from '../storage';
 
 export const MENU_INVITE = 'invite-number';
 export const MENU_INVITE_TO = 'invite-to';
@@ -49,28 +51,39 @@ export async function buildMenus() {
 
 /** Registers the menu's listeners (synchronously, with the worker's first turn) and keeps its groups current. */
 export function registerContextMenu(handlers: MenuHandlers) {
+  // The click must be decided without awaiting: the default country is kept at hand.
+  let country = DEFAULT_SETTINGS.defaultCountry;
+  void settingsItem.getValue().then((s) => (country = s.defaultCountry));
+  settingsItem.watch((s) => (country = s.defaultCountry));
   browser.runtime.onInstalled.addListener(() => void buildMenus());
-  browser.contextMenus.onClicked.addListener(createMenuClickHandler(handlers));
+  browser.contextMenus.onClicked.addListener(createMenuClickHandler(handlers, () => country));
   recentGroupsItem.watch(() => void buildMenus());
 }
 
 export interface MenuHandlers {
-  /** "Invite to <group>": invite directly, report by notification. */
-  inviteDirectly: (groupId: string, text: string) => Promise<void>;
+  /** "Invite to <group>" with one clear number: invite directly, report by notification. */
+  inviteDirectly: (groupId: string, number: ParsedNumber) => Promise<void>;
 }
 
 /** The click handler. Must stay synchronous up to `sidePanel.open`. */
-export function createMenuClickHandler(handlers: MenuHandlers) {
+export function createMenuClickHandler(handlers: MenuHandlers, country: () => string = () => DEFAULT_SETTINGS.defaultCountry) {
   return (info: MenuInfo, tab: Tab) => {
     const id = String(info.menuItemId);
     const text = clickedText(info);
+    const handOver = (groupId?: string) => {
+      // First, before any await: this call needs the user gesture of the click.
+      openPanel(tab?.windowId).catch(() => undefined); // already open: fine
+      void handoffItem.setValue({ text, at: Date.now(), ...(groupId ? { groupId } : {}) });
+    };
     if (id.startsWith(`${MENU_INVITE_TO}:`)) {
-      void handlers.inviteDirectly(id.slice(MENU_INVITE_TO.length + 1), text);
+      const groupId = id.slice(MENU_INVITE_TO.length + 1);
+      // Read synchronously, so that an unclear selection can still open the panel within the gesture.
+      const reading = readSelection(text, country());
+      // Only one clear number is invited without asking; anything else goes to the panel, to pick from.
+      if (reading.clear) void handlers.inviteDirectly(groupId, reading.clear);
+      else handOver(groupId);
       return;
     }
-    if (!id.startsWith(MENU_INVITE)) return;
-    // First, before any await: this call needs the user gesture of the click.
-    openPanel(tab?.windowId).catch(() => undefined); // already open: fine
-    void handoffItem.setValue({ text, at: Date.now() });
+    if (id.startsWith(MENU_INVITE)) handOver();
   };
 }

@@ -1,23 +1,20 @@
-/** "Invite to <group>" from the context menu: invite a selected number without opening the panel, report by notification. */
+/**
+ * "Invite to <group>" from the context menu, for a selection that is one clear number (the click handler
+ * decides: anything else goes to the panel): invite it without opening the panel, report by notification.
+ */
 import { i18n } from '#i18n';
-import type { Handlers } from './handlers';
-import { notifyMessage } from './notify';
-import { numberFromSelection } from '../phone';
-import { readGroupCache } from '../group-cache';
-import { settingsItem } from '../storage';
 import { describeError } from '../error-text';
+import { readGroupCache } from '../group-cache';
+import type { ParsedNumber } from '../phone';
+import type { Handlers } from './handlers';
 import { toErrorData } from './local-error';
+import { notifyMessage } from './notify';
 
 export function createDirectInvite(handlers: Pick<Handlers, 'inviteMembers'>) {
-  return async (groupId: string, text: string) => {
-    const [settings, cache] = await Promise.all([settingsItem.getValue(), readGroupCache()]);
+  return async (groupId: string, parsed: ParsedNumber) => {
+    const cache = await readGroupCache();
     const subject = cache.groups.find((g) => g.id === groupId)?.subject ?? i18n.t('notify.theGroup');
-    const parsed = numberFromSelection(text, settings.defaultCountry);
     const id = `invite:${Date.now()}`;
-    if (!('waId' in parsed)) {
-      await notifyMessage(id, i18n.t('notify.nothingSent'), i18n.t('notify.cannotInvite', [parsed.input, parsed.reason]));
-      return;
-    }
     const number = `+${parsed.waId}`;
     try {
       const r = await handlers.inviteMembers({ id: groupId, phoneNumbers: [parsed.waId] });

@@ -14,7 +14,17 @@ type PhoneModule = typeof import('../phone');
 export function createHandoffModel(port: Port, groups: () => Group[], country: () => string | undefined) {
   const handoff = signal<Handoff | null>(null);
   const phone = signal<PhoneModule | null>(null);
-  const parsed = computed(() => (handoff.value && phone.value ? phone.value.numberFromSelection(handoff.value.text, country()) : null));
+  /** Every number in the selection (null while reading); the agent picks when there is more than one. */
+  const reading = computed(() => (handoff.value && phone.value ? phone.value.readSelection(handoff.value.text, country()) : null));
+  const pickedNumber = signal<string | null>(null);
+  /** The number to invite: the clear one, the only one, or the one the agent picked. */
+  const parsed = computed(() => {
+    const r = reading.value;
+    if (!r) return null;
+    if (r.candidates.length === 0) return { input: r.input, reason: r.reason ?? '' };
+    const one = r.clear ?? (r.candidates.length === 1 ? r.candidates[0] : r.candidates.find((c) => c.waId === pickedNumber.value));
+    return one ? { ...one, input: r.input } : null;
+  });
   const recent = signal<string[]>([]);
   const picked = signal('');
   const result = signal<InviteResult | null>(null);
@@ -27,14 +37,15 @@ export function createHandoffModel(port: Port, groups: () => Group[], country: (
     const first = recent.value.map((id) => byId.get(id)).filter((g) => g !== undefined);
     return [...first, ...open.filter((g) => !recent.value.includes(g.id))];
   });
-  /** The agent's pick, else the most recent group. */
-  const chosen = computed(() => picked.value || choices.value[0]?.id || '');
+  /** The agent's pick, else the group chosen in "Invite to", else the most recent group. */
+  const chosen = computed(() => picked.value || handoff.value?.groupId || choices.value[0]?.id || '');
 
   async function read() {
     // Phone metadata is loaded only when a number arrives: it is the panel's heaviest part.
     const [h, recents, module] = await Promise.all([port.read('handoff'), port.read('recentGroups'), import('../phone')]);
     recent.value = recents;
     result.value = null;
+    pickedNumber.value = null;
     phone.value = module;
     handoff.value = h;
   }
@@ -42,8 +53,9 @@ export function createHandoffModel(port: Port, groups: () => Group[], country: (
   let unwatch: (() => void) | undefined;
 
   return {
-    parsed, choices, chosen, result, invite,
+    reading, parsed, choices, chosen, result, invite, pickedNumber,
     pick: (id: string) => (picked.value = id),
+    pickNumber: (waId: string) => (pickedNumber.value = waId),
     /** Reads the hand-off now and follows new ones until `stop`. */
     start() {
       unwatch ??= port.watch('handoff', () => void read());
