@@ -4,6 +4,7 @@
  */
 import { i18n } from '#i18n';
 import { findPhoneNumbersInText, parsePhoneNumberWithError, ParseError, type CountryCode } from 'libphonenumber-js/min';
+import { decodeLoosely } from './clear-number';
 
 export interface ParsedNumber { input: string; waId: string; country?: string }
 export interface RejectedNumber { input: string; reason: string }
@@ -80,14 +81,6 @@ const LINK = /^(?:tel:|https?:\/\/(?:wa\.me\/|api\.whatsapp\.com\/send\/?\?phone
 /** Text that is nothing but a number: digits with the usual separators, an optional leading `+`. */
 const ONLY_A_NUMBER = /^\+?[\d\s().\-/]{6,}$/;
 
-/** A percent-escape that does not decode (`%zz`) is kept as typed rather than thrown. */
-function decodeLoosely(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 /** What a selection (or a `tel:`/`wa.me` link) holds: every number in it, and the one it clearly is, if any. */
 export interface SelectionReading {

@@ -47,7 +47,7 @@ describe('"Invite this number" click', () => {
   it('"Invite to <group>" invites directly and does not open the panel', async () => {
     const inviteDirectly = vi.fn(() => Promise.resolve());
     createMenuClickHandler({ inviteDirectly })({ menuItemId: 'invite-to:g1', selectionText: '+91 98765 43210', editable: false, pageUrl: '' }, { windowId: 1 } as never);
-    expect(inviteDirectly).toHaveBeenCalledWith('g1', expect.objectContaining({ waId: '919876543210' }));
+    expect(inviteDirectly).toHaveBeenCalledWith('g1', '919876543210');
     expect(await handoffItem.getValue()).toBeNull();
   });
 
@@ -74,23 +74,26 @@ describe('direct invite ("Invite to <group>")', () => {
   const click = (selectionText: string) => {
     const inviteDirectly = vi.fn(() => Promise.resolve());
     const open = (fakeBrowser as unknown as { sidePanel: { open: ReturnType<typeof vi.fn> } }).sidePanel.open;
-    createMenuClickHandler({ inviteDirectly }, () => 'IN')({ menuItemId: 'invite-to:g1', selectionText, editable: false, pageUrl: '' }, { windowId: 4 } as never);
+    createMenuClickHandler({ inviteDirectly })({ menuItemId: 'invite-to:g1', selectionText, editable: false, pageUrl: '' }, { windowId: 4 } as never);
     return { inviteDirectly, open };
   };
 
   it.each([
     ['+91 98765 43210', '919876543210'],
-    ['98765 43210', '919876543210'],
     ['Call +91 98765 43210 today', '919876543210'],
+    ['tel:+1-415-555-2671', '14155552671'],
+    ['https://wa.me/447911123456', '447911123456'],
   ])('one clear number (%s) is invited without asking', (text, waId) => {
     const { inviteDirectly, open } = click(text);
-    expect(inviteDirectly).toHaveBeenCalledWith('g1', expect.objectContaining({ waId }));
+    expect(inviteDirectly).toHaveBeenCalledWith('g1', waId);
     expect(open).not.toHaveBeenCalled();
   });
 
   it.each([
     ['Order 2024011512 — call +91 98765 43210'],
-    ['ring 098765 22211 today'], // a number without its country code inside a sentence: not clear enough
+    ['ring 098765 22211 today'], // a number without its country code: the panel reads it with the default country
+    ['98765 43210'],
+    ['+91 98765 43210 or +91 98765 43211'],
     ['order #AB-CD'],
     ['https://wa.me/%zz'],
   ])('anything else (%s) opens the panel to pick, in the same tick, with the group preselected', async (text) => {
@@ -102,7 +105,7 @@ describe('direct invite ("Invite to <group>")', () => {
 
   it('invites the number it is given and says so in a notification', async () => {
     const g = (await store.state()).groups[0]!;
-    await createDirectInvite(createServices(client()).handlers)(g._id, { input: '+91 98765 22211', waId: '919876522211' });
+    await createDirectInvite(createServices(client()).handlers)(g._id, '919876522211');
     expect((await store.state()).groups[0]!.invitations).toEqual(['919876522211']);
     expect(notifications()).toEqual([expect.objectContaining({ title: 'Invitation sent to +919876522211' })]);
   });

@@ -8,9 +8,8 @@ import { i18n } from '#i18n';
 import { browser, type Browser } from 'wxt/browser';
 import { readGroupCache } from '../group-cache';
 import { openPanel } from './open-panel';
-import { DEFAULT_SETTINGS } from '../config';
-import { readSelection, type ParsedNumber } from '../phone';
-import { handoffItem, recentGroupsItem, settingsItem } from '../storage';
+import { clearInternationalNumber } from '../clear-number';
+import { handoffItem, recentGroupsItem } from '../storage';
 
 export const MENU_INVITE = 'invite-number';
 export const MENU_INVITE_TO = 'invite-to';
@@ -51,22 +50,18 @@ export async function buildMenus() {
 
 /** Registers the menu's listeners (synchronously, with the worker's first turn) and keeps its groups current. */
 export function registerContextMenu(handlers: MenuHandlers) {
-  // The click must be decided without awaiting: the default country is kept at hand.
-  let country = DEFAULT_SETTINGS.defaultCountry;
-  void settingsItem.getValue().then((s) => (country = s.defaultCountry));
-  settingsItem.watch((s) => (country = s.defaultCountry));
   browser.runtime.onInstalled.addListener(() => void buildMenus());
-  browser.contextMenus.onClicked.addListener(createMenuClickHandler(handlers, () => country));
+  browser.contextMenus.onClicked.addListener(createMenuClickHandler(handlers));
   recentGroupsItem.watch(() => void buildMenus());
 }
 
 export interface MenuHandlers {
-  /** "Invite to <group>" with one clear number: invite directly, report by notification. */
-  inviteDirectly: (groupId: string, number: ParsedNumber) => Promise<void>;
+  /** "Invite to <group>" with one clear number (its digits): invite directly, report by notification. */
+  inviteDirectly: (groupId: string, waId: string) => Promise<void>;
 }
 
 /** The click handler. Must stay synchronous up to `sidePanel.open`. */
-export function createMenuClickHandler(handlers: MenuHandlers, country: () => string = () => DEFAULT_SETTINGS.defaultCountry) {
+export function createMenuClickHandler(handlers: MenuHandlers) {
   return (info: MenuInfo, tab: Tab) => {
     const id = String(info.menuItemId);
     const text = clickedText(info);
@@ -77,10 +72,10 @@ export function createMenuClickHandler(handlers: MenuHandlers, country: () => st
     };
     if (id.startsWith(`${MENU_INVITE_TO}:`)) {
       const groupId = id.slice(MENU_INVITE_TO.length + 1);
-      // Read synchronously, so that an unclear selection can still open the panel within the gesture.
-      const reading = readSelection(text, country());
+      // Decided synchronously, so that an unclear selection can still open the panel within the gesture.
       // Only one clear number is invited without asking; anything else goes to the panel, to pick from.
-      if (reading.clear) void handlers.inviteDirectly(groupId, reading.clear);
+      const waId = clearInternationalNumber(text);
+      if (waId) void handlers.inviteDirectly(groupId, waId);
       else handOver(groupId);
       return;
     }
