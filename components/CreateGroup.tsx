@@ -26,7 +26,7 @@ export function CreateGroup() {
       <ScreenHeader id="create-title" title={i18n.t('create.title')} onBack={() => panel.back()} />
       <form onSubmit={submit} noValidate class="card">
         <SubjectField value={subject} touched={touched} autoFocus hint={i18n.t('create.hint')} />
-        <ErrorNotice error={create.error.value} />
+        <ErrorNotice error={create.error.value} onBack={() => panel.back()} />
         <SubmitButton pending={create.pending.value} label={i18n.t('create.submit')} pendingLabel={i18n.t('create.creating')} />
       </form>
     </section>

@@ -26,6 +26,13 @@ export function describeError(error: ErrorData): ErrorText {
   const said = (lead: string, action: ErrorAction, wait?: string): ErrorText =>
     ({ text: wait ? `${lead} ${wait}` : lead, lead, action });
   if (error.lostReply) return said(i18n.t('errors.lostReply'), 'retry'); // Zoko may well have done it
+  // A write whose answer was lost: what a re-read found decides whether "Try again" is offered.
+  switch (error.outcome) {
+    case 'notDone': return said(i18n.t('errors.outcomeNotDone'), 'retry');
+    case 'safeToRepeat': return said(i18n.t('errors.outcomeSafeToRepeat'), 'retry');
+    case 'unknown': return said(i18n.t('errors.outcomeUnknown'), 'none');
+    case 'watching': return said(i18n.t('errors.outcomeWatching'), 'backToList');
+  }
   const meta = metaSentence(error.metaCode);
   const wait = error.retryAfterS !== undefined ? i18n.t('errors.tryIn', [String(error.retryAfterS)]) : i18n.t('errors.tryMoment');
   switch (error.kind) {

@@ -16,4 +16,11 @@ export interface ErrorData {
   failed?: { id: string; reason: string }[];
   /** Set when the reply was lost inside the browser (the worker restarted), not on the way to Zoko. */
   lostReply?: boolean;
+  /**
+   * For a write whose answer was lost (timeout, dropped connection, 5xx, unreadable body): what a re-read
+   * found. `notDone`: it did not happen, trying again is safe. `unknown`: the re-read could not tell.
+   * `safeToRepeat`: it may have happened, and repeating it does no harm (Zoko skips numbers already invited).
+   * `watching`: a creation Zoko may still finish; the list shows it as "Creating…" until it appears.
+   */
+  outcome?: 'notDone' | 'unknown' | 'safeToRepeat' | 'watching';
 }

@@ -26,6 +26,8 @@ export interface Fault {
   message?: string;
   body?: unknown;
   delayMs?: number;
+  /** Apply the call first, then play the fault: the change happened, and its answer is lost ("unknown outcome"). */
+  after?: boolean;
 }
 
 export interface LoggedRequest { method: string; path: string; status: number; body: unknown; at: number; endAt?: number }
@@ -169,6 +171,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (fault) {
         fault.times = (fault.times ?? 1) - 1;
         if (fault.times <= 0) store.faults.splice(store.faults.indexOf(fault), 1);
+        if (fault.after) {
+          store.tenant.settle();
+          try {
+            route(store.tenant, method, parts, body);
+          } catch {
+            // the call itself was refused: the fault still answers in its place
+          }
+        }
         if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
         if (playFault(fault, res)) return;
       }

@@ -195,3 +195,80 @@ describe('join approval mode, as set from here', () => {
     expect((await store.state()).groups.find((x) => x._id === g._id)!.join_approval_mode).toBe('auto_approve');
   });
 });
+
+describe('a write whose answer is lost is never sent twice, and the reply says what really happened', () => {
+  type Setup = { id: string; run: () => Promise<unknown>; happened: () => Promise<boolean> };
+  const OPS: Record<string, (s: SandboxControl) => Promise<Setup>> = {
+    async create(s) {
+      return { id: '', run: () => sendMessage('createGroup', { subject: 'Lost Answer Group' }),
+        happened: async () => (await s.state()).groups.filter((g) => g.subject === 'Lost Answer Group').length === 1 };
+    },
+    async remove(s) {
+      const g = (await s.state()).groups.find((x) => !x.suspended && x.participants.filter((p) => !p.is_admin && p.status === 'joined').length > 0)!;
+      const wa = g.participants.find((p) => !p.is_admin && p.status === 'joined')!.wa_id;
+      return { id: g._id, run: () => sendMessage('removeParticipants', { id: g._id, waIds: [wa] }),
+        happened: async () => (await s.state()).groups.find((x) => x._id === g._id)!.participants.find((p) => p.wa_id === wa)!.status === 'removed' };
+    },
+    async approve(s) {
+      const g = (await s.state()).groups.find((x) => !x.suspended && x.join_requests.length > 0
+        && x.participants.filter((p) => p.status === 'joined').length < 8)!;
+      const r = g.join_requests[0]!;
+      return { id: g._id, run: () => sendMessage('decideJoinRequests', { id: g._id, action: 'approve', requestIds: [r.join_request_id] }),
+        happened: async () => (await s.state()).groups.find((x) => x._id === g._id)!.participants.some((p) => p.wa_id === r.wa_id) };
+    },
+    async reject(s) {
+      const g = (await s.state()).groups.find((x) => !x.suspended && x.join_requests.length > 0)!;
+      const r = g.join_requests[0]!;
+      return { id: g._id, run: () => sendMessage('decideJoinRequests', { id: g._id, action: 'reject', requestIds: [r.join_request_id] }),
+        happened: async () => !(await s.state()).groups.find((x) => x._id === g._id)!.join_requests.some((x) => x.join_request_id === r.join_request_id) };
+    },
+    async delete(s) {
+      const g = (await s.state()).groups.find((x) => !x.suspended)!;
+      return { id: g._id, run: () => sendMessage('deleteGroup', { id: g._id }),
+        happened: async () => !(await s.state()).groups.some((x) => x._id === g._id) };
+    },
+    async 'reset link'(s) {
+      const g = (await s.state()).groups.find((x) => !x.suspended)!;
+      return { id: g._id, run: () => sendMessage('resetInviteLink', { id: g._id }),
+        happened: async () => (await s.state()).groups.find((x) => x._id === g._id)!.invite_link !== g.invite_link };
+    },
+  };
+  const PATH: Record<string, string> = { create: '/', remove: '/remove-participants', approve: '/approve', reject: '/reject', delete: '/delete', 'reset link': '/invite-link' };
+
+  it.each(Object.keys(OPS).flatMap((op) => [[op, 'status 504'], [op, 'reset'], [op, 'malformed']] as const))('%s, %s after the change: reported done', async (op, kind) => {
+    await sendMessage('listGroups'); // the cache knows the groups (and their links), as in the panel
+    const setup = await OPS[op]!(store);
+    const fault = kind === 'status 504' ? { status: 504 } : { kind: kind as 'reset' | 'malformed' };
+    await store.fault({ ...fault, after: true, method: op === 'reset link' ? 'PUT' : 'POST', path: PATH[op], exact: op === 'create' });
+    await store.clearLog();
+    const reply = await setup.run() as { ok: boolean; data?: { error?: unknown } };
+    expect(reply.ok).toBe(true);
+    expect(reply.data?.error).toBeUndefined();
+    expect(await setup.happened()).toBe(true);
+    expect((await store.log()).filter((r) => r.method !== 'GET')).toHaveLength(1);
+  });
+
+  it.each(Object.keys(OPS).filter((op) => op !== 'create'))('%s, a 504 before any change: "it did not happen, try again"', async (op) => {
+    await sendMessage('listGroups');
+    const setup = await OPS[op]!(store);
+    await store.fault({ status: 504, method: op === 'reset link' ? 'PUT' : 'POST', path: PATH[op] });
+    const reply = await setup.run() as { ok: boolean; error?: { outcome?: string }; data?: { error?: { outcome?: string } } };
+    expect(reply.ok ? reply.data?.error?.outcome : reply.error?.outcome).toBe('notDone');
+    expect(await setup.happened()).toBe(false);
+  });
+
+  it('create, a 504 before any change: watched as "Creating…", and a second create of it is refused', async () => {
+    await store.fault({ status: 504, method: 'POST', path: '/', exact: true });
+    expect(await sendMessage('createGroup', { subject: 'Maybe Made' })).toMatchObject({ ok: false, error: { outcome: 'watching' } });
+    expect(await sendMessage('createGroup', { subject: 'Maybe Made' })).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
+    expect((await store.log()).filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('invite, answer lost: repeating is safe, and a repeat is skipped by Zoko, not sent twice', async () => {
+    const g = (await store.state()).groups.find((x) => !x.suspended && x.participants.filter((p) => p.status === 'joined').length < 7)!;
+    await store.fault({ status: 504, after: true, method: 'POST', path: '/invitations' });
+    expect(await sendMessage('inviteMembers', { id: g._id, phoneNumbers: ['919812300001'] })).toMatchObject({ ok: false, error: { outcome: 'safeToRepeat' } });
+    expect(await sendMessage('inviteMembers', { id: g._id, phoneNumbers: ['919812300001'] })).toMatchObject({ ok: true, data: { sent: [], skipped: ['919812300001'] } });
+    expect((await store.state()).groups.find((x) => x._id === g._id)!.invitations).toEqual(['919812300001']);
+  });
+});

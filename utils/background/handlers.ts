@@ -5,14 +5,16 @@
  */
 import { i18n } from '#i18n';
 import { last4, validateConfig, type PublicConfig } from '../config';
+import type { CreateResult, GroupDetails } from '../domain';
 import type { ErrorData } from '../errors';
+import { readGroupCache } from '../group-cache';
 import type { MessageData, MessageName, MessageValue } from '../messaging';
 import { onMessage } from '../messaging';
 import { failure, success, type Result } from '../result';
 import { apiKeyItem, clearAccountData, joinApprovalModesItem, recentGroupsItem, settingsItem } from '../storage';
 import { checkSubject, isWaId } from '../validation';
 import { cacheGroup, cacheGroups, uncacheGroup } from './group-cache-writes';
-import { invalidInput as invalid, LocalError, toErrorData } from './local-error';
+import { invalidInput as invalid, isUnclear, LocalError, toErrorData, withOutcome } from './local-error';
 import type { PendingCountsOwner } from './pending-counts';
 import type { CreationWatcher } from './pending-creations';
 import { isInternalSender, type SenderLike } from './sender';
@@ -24,7 +26,7 @@ export type Handlers = { [K in MessageName]: (data: MessageData<K>) => Promise<M
 export interface HandlerDeps {
   client: ZokoClient;
   counts: PendingCountsOwner;
-  creations: Pick<CreationWatcher, 'add'>;
+  creations: Pick<CreationWatcher, 'intend' | 'confirm' | 'drop' | 'find' | 'isPending'>;
   /** Polling restarts when the key or the settings change. */
   polling: { restart(): Promise<void> };
 }
@@ -45,6 +47,28 @@ async function requireSetting(name: 'agentId' | 'agentEmail'): Promise<string> {
 async function rememberRecent(groupId: string) {
   const recent = await recentGroupsItem.getValue();
   await recentGroupsItem.setValue([groupId, ...recent.filter((id) => id !== groupId)].slice(0, 8));
+}
+
+/**
+ * A write that must not happen twice. It is never resent by itself: after an unclear failure `check`
+ * reads what the write would change and returns what is true now if it happened (the reply is then a
+ * success), or null if it did not (the error says trying again is safe). A check that fails leaves the
+ * outcome unknown, and the agent is told to look before trying again.
+ */
+async function once<T>(write: () => Promise<T>, check: () => Promise<T | null>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isUnclear(error)) throw error;
+    let found: T | null;
+    try {
+      found = await check();
+    } catch {
+      throw withOutcome(error, 'unknown');
+    }
+    if (found !== null) return found;
+    throw withOutcome(error, 'notDone');
+  }
 }
 
 /** Builds the handler table over the background's services. */
@@ -112,9 +136,28 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const checked = checkSubject(subject);
       if (!checked.ok) throw invalid(checked.message);
       const agentId = await requireSetting('agentId');
-      const result = await client.createGroup(checked.value, agentId);
-      if (result.status === 'pending') await deps.creations.add(result);
-      else await reread(result.id).catch(() => undefined); // the group exists; a failed re-read only delays the cache
+      // A creation Zoko has not confirmed yet may still appear: a second one would make a duplicate group.
+      if (await deps.creations.isPending(checked.value)) throw invalid(i18n.t('create.stillPending', [checked.value]));
+      // Remembered before the POST: if its answer is lost, the watch finds the group when it appears.
+      const intent = await deps.creations.intend(checked.value);
+      let result: CreateResult;
+      try {
+        result = await client.createGroup(checked.value, agentId);
+      } catch (error) {
+        if (!isUnclear(error)) {
+          await deps.creations.drop(intent);
+          throw error;
+        }
+        const appeared = await deps.creations.find(intent).catch(() => undefined);
+        if (!appeared) throw withOutcome(error, 'watching'); // kept as "Creating…" until it appears or the watch gives up
+        await deps.creations.drop(intent);
+        result = { status: 'created', id: appeared.id, requestId: '', whatsappGroupId: appeared.whatsappGroupId, subject: appeared.subject };
+      }
+      if (result.status === 'pending') await deps.creations.confirm(intent, result);
+      else {
+        await deps.creations.drop(intent);
+        await reread(result.id).catch(() => undefined); // the group exists; a failed re-read only delays the cache
+      }
       return result;
     },
 
@@ -136,7 +179,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async deleteGroup({ id }) {
-      await client.deleteGroup(id);
+      await once(() => client.deleteGroup(id), async () => {
+        const gone = await client.getGroup(id).then(() => false, (e: unknown) => {
+          if (e instanceof ZokoError && e.data.kind === 'notFound') return true;
+          throw e;
+        });
+        return gone ? undefined : null;
+      });
       await uncacheGroup(id);
       await counts.record(id, null);
       return { deleted: true as const };
@@ -146,7 +195,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (phoneNumbers.length === 0) throw invalid(i18n.t('validation.needNumber'));
       const bad = phoneNumbers.find((n) => !isWaId(n));
       if (bad !== undefined) throw invalid(i18n.t('validation.notNumber', [bad]));
-      const result = await client.inviteMembers(id, [...new Set(phoneNumbers)]);
+      let result;
+      try {
+        result = await client.inviteMembers(id, [...new Set(phoneNumbers)]);
+      } catch (error) {
+        // Invitations cannot be read back; sending again is harmless (Zoko skips numbers already invited).
+        throw isUnclear(error) ? withOutcome(error, 'safeToRepeat') : error;
+      }
       await rememberRecent(id);
       return result;
     },
@@ -154,8 +209,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async removeParticipants({ id, waIds }) {
       if (waIds.length === 0) throw invalid(i18n.t('validation.needParticipant'));
       const agentEmail = await requireSetting('agentEmail');
-      await client.removeParticipants(id, waIds, agentEmail);
-      return reread(id);
+      const asked = new Set(waIds);
+      let after: GroupDetails | null = null;
+      await once(() => client.removeParticipants(id, waIds, agentEmail), async () => {
+        after = await reread(id);
+        return after.participants.some((p) => asked.has(p.waId) && p.status === 'joined') ? null : undefined;
+      });
+      return after ?? reread(id);
     },
 
     async listJoinRequests({ id }) {
@@ -165,9 +225,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async decideJoinRequests({ id, action, requestIds }) {
       if (requestIds.length === 0) throw invalid(i18n.t('validation.needRequest'));
       let error: ErrorData | undefined;
+      const asked = new Set(requestIds);
       try {
-        if (action === 'approve') await client.approveJoinRequests(id, requestIds);
-        else await client.rejectJoinRequests(id, requestIds);
+        await once(
+          () => (action === 'approve' ? client.approveJoinRequests(id, requestIds) : client.rejectJoinRequests(id, requestIds)),
+          async () => ((await client.listJoinRequests(id)).requests.some((r) => asked.has(r.id)) ? null : undefined),
+        );
         await rememberRecent(id);
       } catch (e) {
         // Some may have gone through (206) or been handled elsewhere: the reply shows what is still waiting.
@@ -192,7 +255,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async resetInviteLink({ id }) {
-      const link = await client.resetInviteLink(id);
+      const before = (await readGroupCache()).groups.find((g) => g.id === id)?.inviteLink;
+      const link = await once(() => client.resetInviteLink(id), async () => {
+        if (!before) throw new Error('the link before the reset is not known'); // cannot tell: outcome unknown
+        const now = await client.getInviteLink(id);
+        return now !== before ? now : null;
+      });
       await reread(id).catch(() => undefined); // the new link is already in hand
       return link;
     },

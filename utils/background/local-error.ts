@@ -4,11 +4,23 @@ import { toZokoError } from './zoko/errors';
 
 export class LocalError extends Error {
   readonly data: ErrorData;
-  constructor(kind: ErrorKind, message: string) {
+  constructor(kind: ErrorKind, message: string, extra: Partial<ErrorData> = {}) {
     super(message);
     this.name = 'LocalError';
-    this.data = { kind, message };
+    this.data = { kind, message, ...extra };
   }
+}
+
+/** The same failure, with what a re-read found out about it. */
+export function withOutcome(error: unknown, outcome: NonNullable<ErrorData['outcome']>): LocalError {
+  const data = toErrorData(error);
+  return new LocalError(data.kind, data.message, { ...data, outcome });
+}
+
+/** Failures after which a write may or may not have happened at Zoko. */
+export function isUnclear(error: unknown): boolean {
+  const { kind, lostReply } = toErrorData(error);
+  return !lostReply && (kind === 'timeout' || kind === 'network' || kind === 'server' || kind === 'unexpected');
 }
 
 /** Input the agent can fix: the message is the sentence to show. */

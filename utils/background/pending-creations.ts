@@ -1,6 +1,8 @@
 /**
- * Watches 202 creations until the group appears in Zoko's list, then tells the agent. The list of pending
- * creations lives in storage, so a stopped worker picks the watch up again on its next start (and on the alarm).
+ * Creations Zoko has not confirmed yet: remembered before the POST (so a lost answer cannot make the agent
+ * create the group twice), kept while a 202 is pending, and watched until the group appears in Zoko's list.
+ * They live in storage, so a stopped worker picks the watch up again on its next start (and on the alarm).
+ * Every change goes through one queue: two windows creating at once must not overwrite each other.
  */
 import { i18n } from '#i18n';
 import type { CreateResult, Group } from '../domain';
@@ -13,14 +15,36 @@ import type { ZokoClient } from './zoko/client';
 /** Give up telling the agent after this long: Zoko may still finish, but the agent should know. */
 export const WATCH_FOR_MS = 10 * 60_000;
 const BACKOFF_MS = [2_000, 4_000, 8_000, 15_000, 30_000];
+/** Zoko's clock and ours may differ: a group created this much before we asked may still be ours. */
+const CLOCK_SKEW_MS = 2 * 60_000;
 
-/** Remembers a new 202 creation: the subject, and which groups already had it (so they are not mistaken for it). */
-export async function addPendingCreation(requestId: string, subject: string, existing: Group[], now = Date.now()) {
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Read-modify-write of the pending creations, one at a time. */
+function update<T>(fn: (pending: PendingCreation[]) => { next: PendingCreation[]; value: T }): Promise<T> {
+  const run = queue.then(async () => {
+    const { next, value } = fn(await pendingCreationsItem.getValue());
+    await pendingCreationsItem.setValue(next);
+    return value;
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Remembers a creation: the subject, when, and which groups already had it (so they are not mistaken for it). */
+export function addPendingCreation(requestId: string, subject: string, existing: Group[], now = Date.now()) {
   const creation: PendingCreation = {
     requestId, subject, startedAt: now, attempts: 0,
     knownIds: existing.filter((g) => g.subject === subject).map((g) => g.id),
   };
-  await pendingCreationsItem.setValue([...(await pendingCreationsItem.getValue()), creation]);
+  return update((pending) => ({ next: [...pending, creation], value: creation }));
+}
+
+/** The group that is this creation: same subject, not one that existed before, not created well before we asked. */
+export function matches(c: PendingCreation, g: Group): boolean {
+  if (g.subject !== c.subject || c.knownIds.includes(g.id)) return false;
+  const created = Date.parse(g.createdAt);
+  return Number.isNaN(created) || created >= c.startedAt - CLOCK_SKEW_MS;
 }
 
 async function created(c: PendingCreation, group: Group) {
@@ -34,6 +58,7 @@ const gaveUp = (c: PendingCreation) => notifyMessage(`creation:${c.requestId}`, 
 export function createCreationWatcher(client: ZokoClient, now: () => number = Date.now) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | null = null;
+  let seq = 0;
 
   /** Lists groups once and settles every pending creation that appeared or expired. */
   async function check(): Promise<void> {
@@ -48,7 +73,7 @@ export function createCreationWatcher(client: ZokoClient, now: () => number = Da
     }
     const settled = new Set<string>();
     for (const c of pending) {
-      const found = groups.find((g) => g.subject === c.subject && !c.knownIds.includes(g.id));
+      const found = groups.find((g) => matches(c, g));
       if (found) {
         settled.add(c.requestId);
         await created(c, found);
@@ -57,11 +82,12 @@ export function createCreationWatcher(client: ZokoClient, now: () => number = Da
         await gaveUp(c);
       }
     }
-    // Re-read: a creation may have been added while we listed.
-    const latest = await pendingCreationsItem.getValue();
-    await pendingCreationsItem.setValue(
-      latest.filter((c) => !settled.has(c.requestId)).map((c) => ({ ...c, attempts: c.attempts + 1 })),
-    );
+    await update((latest) => ({
+      // Only what was looked at: a creation added while we listed waits for the next check.
+      next: latest.filter((c) => !settled.has(c.requestId))
+        .map((c) => (pending.some((p) => p.requestId === c.requestId) ? { ...c, attempts: c.attempts + 1 } : c)),
+      value: undefined,
+    }));
   }
 
   /** Checks now (sharing a check already running), then again after a backoff while any remain. */
@@ -77,13 +103,35 @@ export function createCreationWatcher(client: ZokoClient, now: () => number = Da
     });
   }
 
-  /** A 202: remember it, then watch until the group appears. */
-  async function add(result: Extract<CreateResult, { status: 'pending' }>) {
-    await addPendingCreation(result.requestId, result.subject, (await readGroupCache()).groups, now());
-    void watch();
-  }
-
-  return { check, watch, add };
+  return {
+    check, watch,
+    /** Before the POST: the creation is remembered, so a lost answer can be found out later. */
+    async intend(subject: string): Promise<string> {
+      const id = `intent:${now()}:${++seq}`;
+      await addPendingCreation(id, subject, (await readGroupCache()).groups, now());
+      return id;
+    },
+    /** A 202: the intent becomes Zoko's pending request, watched until the group appears. */
+    async confirm(intent: string, result: Extract<CreateResult, { status: 'pending' }>) {
+      await update((pending) => ({
+        next: pending.map((c) => (c.requestId === intent ? { ...c, requestId: result.requestId } : c)),
+        value: undefined,
+      }));
+      void watch();
+    },
+    /** The creation is settled (created at once, or refused): forget it. */
+    drop: (intent: string) => update((pending) => ({ next: pending.filter((c) => c.requestId !== intent), value: undefined })),
+    /** After a lost answer: the group, if it is already in Zoko's list. */
+    async find(intent: string): Promise<Group | undefined> {
+      const c = (await pendingCreationsItem.getValue()).find((p) => p.requestId === intent);
+      if (!c) return undefined;
+      const { groups } = await client.listGroups();
+      await cacheGroups(groups, now());
+      return groups.find((g) => matches(c, g));
+    },
+    /** Whether a creation with this subject is not settled yet. */
+    isPending: async (subject: string) => (await pendingCreationsItem.getValue()).some((c) => c.subject === subject),
+  };
 }
 
 export type CreationWatcher = ReturnType<typeof createCreationWatcher>;
