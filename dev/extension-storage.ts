@@ -28,6 +28,8 @@ export interface LocalItems {
 export interface SessionItems {
   handoff: Handoff;
   openGroup: string;
+  zokoPausedUntil: number;
+  pollRequestLog: number[];
 }
 
 export type Area = 'local' | 'session';

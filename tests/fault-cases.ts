@@ -4,6 +4,7 @@
  */
 import type { ErrorKind } from '../utils/errors';
 import type { Fault } from '../dev/sandbox/server';
+import { DEFAULT_PAUSE_S } from '../utils/background/zoko/client';
 
 export type OpName =
   | 'create' | 'list' | 'details' | 'settings' | 'delete' | 'invite' | 'remove' | 'join requests'
@@ -62,7 +63,8 @@ export const FAULT_CASES: FaultCase[] = [
   { name: '409', fault: { status: 409 }, status: 409, expect: () => 'invalidInput', requests: once },
   { name: '422', fault: { status: 422 }, status: 422, expect: () => 'invalidInput', requests: once },
   { name: '429 with Retry-After', fault: { status: 429, retryAfter: 30 }, status: 429, expect: () => 'rateLimited', requests: once, retryAfterS: 30 },
-  { name: '429 without Retry-After', fault: { status: 429 }, status: 429, expect: () => 'rateLimited', requests: retried },
+  // Zoko did not say when: nothing is retried in-line, and every call waits the default pause before the next try.
+  { name: '429 without Retry-After', fault: { status: 429 }, status: 429, expect: () => 'rateLimited', requests: once, retryAfterS: DEFAULT_PAUSE_S },
   { name: '500', fault: { status: 500 }, status: 500, expect: () => 'server', requests: retried },
   { name: '502 HTML', fault: { kind: 'html', status: 502 }, status: 502, expect: () => 'server', requests: retried },
   { name: '503 HTML', fault: { kind: 'html', status: 503 }, status: 503, expect: () => 'server', requests: retried },

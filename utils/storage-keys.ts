@@ -16,6 +16,8 @@ export const STORAGE_KEYS = {
   zokoIdForm: 'zokoIdForm',
   handoff: 'handoff',
   openGroup: 'openGroup',
+  zokoPausedUntil: 'zokoPausedUntil',
+  pollRequestLog: 'pollRequestLog',
 } as const;
 
 /** The badge's polling alarm. */

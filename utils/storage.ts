@@ -137,6 +137,12 @@ export const handoffItem = /* @__PURE__ */ storage.defineItem<Handoff | null>('s
   fallback: null,
 });
 
+/** Until when Zoko asked us to wait after a 429 (ms): every call waits; session-only, like the wait itself. */
+export const zokoPausedUntilItem = /* @__PURE__ */ storage.defineItem<number>('session:zokoPausedUntil', { fallback: 0 });
+
+/** When each request of the last minute left (ms): the request budget's sliding window. */
+export const requestLogItem = /* @__PURE__ */ storage.defineItem<number[]>('session:pollRequestLog', { fallback: [] });
+
 /** The group the panel should open on, set by a notification click; read once by the panel. */
 export const openGroupItem = /* @__PURE__ */ storage.defineItem<string | null>('session:openGroup', {
   fallback: null,

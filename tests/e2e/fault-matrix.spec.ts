@@ -127,6 +127,8 @@ for (const name of Object.keys(OPS) as OpName[]) {
         await store.clearFaults();
         // A creation whose answer was lost stays watched (and refuses a second one): each case starts afresh.
         if (name === 'create') await setStored(await serviceWorker(extContext), 'local', { pendingCreations: [] });
+        // A 429 of the case before pauses every call until its wait is over: each case starts unpaused.
+        await setStored(await serviceWorker(extContext), 'session', { zokoPausedUntil: 0 });
         await page.reload();
         await expect(panel.rows.first()).toBeVisible();
         await ui.setup(panel);

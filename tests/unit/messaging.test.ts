@@ -1,6 +1,8 @@
 // The message protocol over WXT's fakeBrowser: every message has a handler, results arrive as data,
 // and senders other than the extension's own pages are refused.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { requestBudget } from '../../utils/background/request-budget';
+import { zokoPause } from '../../utils/background/zoko-pause';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readGroupCache } from '../../utils/group-cache';
 import { registerHandlers, type Handlers } from '../../utils/background/handlers';
@@ -270,5 +272,50 @@ describe('a write whose answer is lost is never sent twice, and the reply says w
     expect(await sendMessage('inviteMembers', { id: g._id, phoneNumbers: ['919812300001'] })).toMatchObject({ ok: false, error: { outcome: 'safeToRepeat' } });
     expect(await sendMessage('inviteMembers', { id: g._id, phoneNumbers: ['919812300001'] })).toMatchObject({ ok: true, data: { sent: [], skipped: ['919812300001'] } });
     expect((await store.state()).groups.find((x) => x._id === g._id)!.invitations).toEqual(['919812300001']);
+  });
+});
+
+describe('a Zoko that is rate limiting', () => {
+  async function busyServices(groups = 60) {
+    const busy = await newStore(sandbox.url, { groups });
+    await apiKeyItem.setValue(busy.apiKey);
+    const client = createZokoClient({ baseURL: sandbox.baseUrl, getApiKey: () => apiKeyItem.getValue(), retryBaseMs: 5,
+      onAttempt: () => void requestBudget.record(), pause: zokoPause });
+    const services = createServices(client);
+    removeAllListeners();
+    registerHandlers(services.handlers, () => true); // the panel talks to these services: one client, one pause
+    await services.handlers.listGroups(undefined);
+    await busy.clearLog();
+    return { busy, services };
+  }
+
+  it('one request per round reaches it (not 3 per granted poll), and every read waits for its Retry-After', async () => {
+    const { busy, services } = await busyServices();
+    await busy.fault({ status: 429, retryAfter: 90, method: 'GET', path: '/join-requests', times: 1000 });
+    expect(await services.poller.poll()).toMatchObject({ reason: 'paused' });
+    expect(await busy.log()).toHaveLength(1);
+    // The panel opens a group meanwhile: refused here, with when to try again, and nothing sent.
+    const [g] = (await busy.state()).groups;
+    expect(await sendMessage('listJoinRequests', { id: g!._id })).toMatchObject({ ok: false, error: { kind: 'rateLimited', retryAfterS: expect.any(Number) } });
+    expect(await services.poller.poll()).toMatchObject({ reason: 'paused' });
+    expect(await busy.log()).toHaveLength(1);
+  });
+
+  it('a 503 with Retry-After: 600 is handed back at once as "try again in 600 s", not waited out', async () => {
+    const { busy, services } = await busyServices(12);
+    await busy.fault({ status: 503, retryAfter: 600, method: 'GET', times: 5 });
+    const t0 = Date.now();
+    await expect(services.client.listGroups()).rejects.toMatchObject({ data: { kind: 'server', retryAfterS: 600 } });
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    expect(await busy.log()).toHaveLength(1);
+  });
+
+  it('every request counts against the budget, retries included', async () => {
+    const { busy, services } = await busyServices(12);
+    const before = await requestBudget.used();
+    await busy.fault({ status: 500, method: 'GET', times: 2 });
+    await services.client.listGroups();
+    expect(await busy.log()).toHaveLength(3);
+    await vi.waitFor(async () => expect((await requestBudget.used()) - before).toBe(3));
   });
 });

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newStore, type SandboxControl } from '../../dev/sandbox/control';
 import { startSandbox, type Sandbox } from '../../dev/sandbox/server';
-import { createZokoClient, type ZokoClient } from '../../utils/background/zoko/client';
+import { createZokoClient, DEFAULT_PAUSE_S, type ZokoClient } from '../../utils/background/zoko/client';
 import { ZokoError } from '../../utils/background/zoko/errors';
 import { DIALECTS, type Dialect, type DialectName } from '../../dev/sandbox/dialects';
 import type { ErrorData } from '../../utils/errors';
@@ -256,11 +256,11 @@ describe('errors become kinds', () => {
     expect(await store.log()).toHaveLength(1);
   });
 
-  it('429 without Retry-After is retried with backoff, then reported', async () => {
+  it('429 without Retry-After: handed back at once with the default wait, and every later call waits too, unsent', async () => {
     await store.fault({ status: 429, times: 3 });
-    const error = await failureOf(client.listGroups());
-    expect(error).toMatchObject({ kind: 'rateLimited', status: 429 });
-    expect(error.retryAfterS).toBeUndefined();
+    expect(await failureOf(client.listGroups())).toMatchObject({ kind: 'rateLimited', status: 429, retryAfterS: DEFAULT_PAUSE_S });
+    expect(await failureOf(client.getInviteLink('any'))).toMatchObject({ kind: 'rateLimited', retryAfterS: expect.any(Number) });
+    expect(await store.log()).toHaveLength(1);
   });
 
   it('a timeout → timeout, after one wait only (three 15 s waits would strand the agent)', async () => {

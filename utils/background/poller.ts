@@ -6,7 +6,6 @@
  */
 import pLimit from 'p-limit';
 import { browser, type Browser } from 'wxt/browser';
-import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS } from '../config';
 import type { Group, JoinRequestList } from '../domain';
 import { readGroupCache } from '../group-cache';
@@ -16,19 +15,19 @@ import { cacheGroups } from './group-cache-writes';
 import { notifyNewRequests } from './notify';
 import type { Observation, PendingCountsOwner } from './pending-counts';
 import type { RequestBudget } from './request-budget';
-import type { ZokoClient } from './zoko/client';
+import type { PauseStore, ZokoClient } from './zoko/client';
 import { ZokoError } from './zoko/errors';
 
 /** The group list is re-read this often by the poller (the panel re-reads it whenever it opens). */
 const LIST_EVERY_MS = 5 * 60_000;
 
-/** Until when a 429 told us to stop (ms); session-scoped so a restarted worker still honours it. */
-const pausedUntilItem = /* @__PURE__ */ storage.defineItem<number>('session:pollPausedUntil', { fallback: 0 });
 
 export interface PollerDeps {
   client: ZokoClient;
   counts: PendingCountsOwner;
   budget: RequestBudget;
+  /** Until when Zoko asked us to wait (the client refuses to send before then). */
+  pause?: PauseStore;
   concurrency?: number;
   hasKey?: () => Promise<boolean>;
   now?: () => number;
@@ -63,11 +62,8 @@ export function createPoller(deps: PollerDeps) {
   function pollGroup(group: Group): Promise<JoinRequestList> {
     const running = inFlight.get(group.id);
     if (running) return running;
-    const p = limit(async () => {
-      // A 429 earlier in this round: the queued polls wait for the next round instead of adding to the flood.
-      if ((await pausedUntilItem.getValue()) > now()) throw new ZokoError({ kind: 'rateLimited', message: 'Polling paused' });
-      return client.listJoinRequests(group.id);
-    }).finally(() => inFlight.delete(group.id));
+    // A 429 earlier in this round pauses the client: the queued polls are refused without a request.
+    const p = limit(() => client.listJoinRequests(group.id)).finally(() => inFlight.delete(group.id));
     inFlight.set(group.id, p);
     return p;
   }
@@ -78,11 +74,11 @@ export function createPoller(deps: PollerDeps) {
       await counts.setProblem('noKey');
       return { polled: 0, skipped: 0, reason: 'noKey' };
     }
-    if ((await pausedUntilItem.getValue()) > now()) return { polled: 0, skipped: 0, reason: 'paused' };
+    if (((await deps.pause?.get()) ?? 0) > now()) return { polled: 0, skipped: 0, reason: 'paused' };
     try {
       let { groups, fetchedAt } = await readGroupCache();
       let listed: Group[] | undefined;
-      if (now() - fetchedAt > LIST_EVERY_MS && (await budget.take(1, now())) === 1) {
+      if (now() - fetchedAt > LIST_EVERY_MS && (await budget.available(now())) >= 1) {
         groups = listed = await cacheGroups((await client.listGroups()).groups, now());
       }
       const [{ byGroup, cursor }, modes] = await Promise.all([counts.snapshot(), joinApprovalModesItem.getValue()]);
@@ -92,10 +88,13 @@ export function createPoller(deps: PollerDeps) {
       // so groups with people waiting are seen twice a minute.
       const { pollBudgetPerMinute, pollIntervalSeconds = DEFAULT_SETTINGS.pollIntervalSeconds } = await settingsItem.getValue();
       const perRound = Math.ceil((pollBudgetPerMinute * Math.min(pollIntervalSeconds, 60)) / 60);
-      const granted = await budget.take(Math.min(order.length, perRound), now());
+      const granted = Math.min(order.length, perRound, await budget.available(now()));
       const targets = order.slice(0, granted);
       const at = now();
-      const results = await Promise.allSettled(targets.map(pollGroup));
+      // One poll first: a Zoko that is rate limiting answers it with a 429, which pauses the client before the
+      // rest of the round is sent (in parallel, they would all be in flight before the first 429 came back).
+      const first = await Promise.allSettled(targets.slice(0, 1).map(pollGroup));
+      const results = [...first, ...(await Promise.allSettled(targets.slice(1).map(pollGroup)))];
       const observations: Observation[] = [];
       results.forEach((r, i) => {
         if (r.status === 'fulfilled') observations.push({ groupId: targets[i]!.id, requests: r.value, at });
@@ -109,13 +108,12 @@ export function createPoller(deps: PollerDeps) {
       return { polled: granted, skipped: order.length - granted, ...(granted < order.length ? { reason: 'budget' as const } : {}) };
     } catch (error) {
       if (!(error instanceof ZokoError)) throw error;
-      const { kind, retryAfterS, status } = error.data;
+      const { kind, status } = error.data;
       if (kind === 'auth') {
         await counts.setProblem(status === 401 ? 'authRejected' : 'noKey');
         return { polled: 0, skipped: 0, reason: 'authRejected' };
       }
-      // A 429 pauses polling for its Retry-After (a minute when it gives none); other errors wait for the next round.
-      if (kind === 'rateLimited') await pausedUntilItem.setValue(now() + (retryAfterS ?? 60) * 1000);
+      // A 429 paused the client itself (until its Retry-After); other errors wait for the next round.
       return { polled: 0, skipped: 0, reason: kind === 'rateLimited' ? 'paused' : undefined };
     }
   }
@@ -130,9 +128,6 @@ export function createPoller(deps: PollerDeps) {
 }
 
 export type Poller = ReturnType<typeof createPoller>;
-
-/** Reads the per-minute budget from the settings. */
-export const budgetSetting = async () => (await settingsItem.getValue()).pollBudgetPerMinute;
 
 /** (Re)schedules the badge's polling alarm at the agent's interval; creating it again replaces it. */
 export async function schedulePolling() {

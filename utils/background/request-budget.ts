@@ -1,31 +1,41 @@
 /**
- * A sliding one-minute budget of background requests, kept in session storage so that a worker restart
- * does not reset it (MV3 stops the worker at will).
+ * A sliding one-minute budget of requests to Zoko. Every request that leaves counts, retries and the
+ * panel's reads included (the client reports each one); the poller plans its rounds with what is left.
+ * Kept in session storage so that a worker restart does not reset it (MV3 stops the worker at will).
  */
-import { storage } from '@wxt-dev/storage';
+import { requestLogItem as logItem, settingsItem } from '../storage';
 
 const WINDOW_MS = 60_000;
 
-const logItem = /* @__PURE__ */ storage.defineItem<number[]>('session:pollRequestLog', { fallback: [] });
-
 export interface RequestBudget {
-  /** Claims up to `wanted` requests now; returns how many were granted. */
-  take(wanted: number, now?: number): Promise<number>;
+  /** How many requests may still be made in the current minute. */
+  available(now?: number): Promise<number>;
+  /** Counts requests that were made. */
+  record(count?: number, now?: number): Promise<void>;
   /** Requests made in the last minute. */
   used(now?: number): Promise<number>;
 }
 
 export function createRequestBudget(perMinute: () => Promise<number>): RequestBudget {
   const recent = async (now: number) => (await logItem.getValue()).filter((t) => now - t < WINDOW_MS);
+  // Records come from parallel requests: one read-modify-write at a time, or counts are lost.
+  let queue: Promise<unknown> = Promise.resolve();
   return {
-    async take(wanted, now = Date.now()) {
-      const log = await recent(now);
-      const granted = Math.max(0, Math.min(wanted, (await perMinute()) - log.length));
-      await logItem.setValue([...log, ...Array<number>(granted).fill(now)]);
-      return granted;
+    async available(now = Date.now()) {
+      await queue;
+      return Math.max(0, (await perMinute()) - (await recent(now)).length);
+    },
+    record(count = 1, now = Date.now()) {
+      const run = queue.then(async () => logItem.setValue([...(await recent(now)), ...Array<number>(count).fill(now)]));
+      queue = run.catch(() => undefined);
+      return run;
     },
     async used(now = Date.now()) {
+      await queue;
       return (await recent(now)).length;
     },
   };
 }
+
+/** The extension's one budget, at the agent's setting: the client counts into it, the poller plans with it. */
+export const requestBudget = /* @__PURE__ */ createRequestBudget(async () => (await settingsItem.getValue()).pollBudgetPerMinute);

@@ -3,13 +3,14 @@ import { createDirectInvite } from './direct-invite';
 import { createHandlers } from './handlers';
 import { createPendingCounts } from './pending-counts';
 import { createCreationWatcher } from './pending-creations';
-import { budgetSetting, createPoller } from './poller';
-import { createRequestBudget } from './request-budget';
+import { createPoller } from './poller';
+import { requestBudget } from './request-budget';
+import { zokoPause } from './zoko-pause';
 import type { ZokoClient } from './zoko/client';
 
 export function createServices(client: ZokoClient, now: () => number = Date.now) {
   const counts = createPendingCounts(now);
-  const poller = createPoller({ client, counts, budget: createRequestBudget(budgetSetting), now });
+  const poller = createPoller({ client, counts, budget: requestBudget, pause: zokoPause, now });
   const creations = createCreationWatcher(client, now);
   const handlers = createHandlers({ client, counts, creations, polling: poller });
   return { client, counts, poller, creations, handlers, inviteDirectly: createDirectInvite(handlers) };

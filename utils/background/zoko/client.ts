@@ -25,7 +25,20 @@ export interface ZokoClientOptions {
   idForm?: IdFormStore;
   /** A group's WhatsApp id when this client has not listed it itself (e.g. after a worker restart). */
   whatsappIdOf?: (id: string) => Promise<string | undefined>;
+  /** Told of every request that leaves, retries included (the request budget counts them). */
+  onAttempt?: () => void;
+  /** Until when Zoko asked us to wait (ms); shared by every call, in memory when not given. */
+  pause?: PauseStore;
+  now?: () => number;
 }
+
+export interface PauseStore {
+  get(): Promise<number>;
+  set(untilMs: number): Promise<void>;
+}
+
+/** How long a 429 without `Retry-After` pauses every call: Zoko asked us to slow down, not when to resume. */
+export const DEFAULT_PAUSE_S = 30;
 
 /** Which id Zoko takes in `{id}`: its own (`id`/`_id`) or WhatsApp's (`groupId`/`group_id`). */
 export type IdForm = 'zoko' | 'whatsapp';
@@ -50,7 +63,9 @@ type Out<S> = S extends v.GenericSchema ? v.InferOutput<S> : void;
 
 /** Creates the client; every function throws a `ZokoError` on failure. */
 export function createZokoClient(options: ZokoClientOptions) {
-  const { retries = 2, retryBaseMs = 400, maxRetryAfterS = 5, timeoutMs = 15_000 } = options;
+  const { retries = 2, retryBaseMs = 400, maxRetryAfterS = 5, timeoutMs = 15_000, now = Date.now } = options;
+  let pausedUntil = 0;
+  const pause: PauseStore = options.pause ?? { get: async () => pausedUntil, set: async (until) => void (pausedUntil = until) };
 
   const api = ofetch.create({
     baseURL: options.baseURL.replace(/\/$/, '') + GROUP_PATH,
@@ -60,21 +75,34 @@ export function createZokoClient(options: ZokoClientOptions) {
     // API answers are never reused, and Chrome's HTTP cache makes a second GET of a URL wait for a first
     // one that hangs (its per-URL cache lock): a stuck list read would stall the next one for 15 s.
     cache: 'no-store',
+    // A custom `apikey` header would follow a redirect to another origin: Zoko's API never redirects, so none is followed.
+    redirect: 'error',
     async onRequest({ options: o }) {
       const key = await options.getApiKey();
       if (!key) throw new ZokoError({ kind: 'auth', message: 'No API key is set' });
+      // After a 429, nothing is sent (reads, retries, the poller's round alike) until Zoko's wait is over.
+      const waitMs = (await pause.get()) - now();
+      if (waitMs > 100) { // a retry timed to the end of the wait may wake a millisecond early
+        throw new ZokoError({ kind: 'rateLimited', status: 429, message: 'Zoko asked us to wait', retryAfterS: Math.ceil(waitMs / 1000) });
+      }
+      options.onAttempt?.();
       o.headers.set('apikey', key);
     },
-    onResponseError({ response }) {
-      // A long Retry-After is not waited out here: the caller shows it and decides.
-      const wait = parseRetryAfter(response.headers.get('retry-after'));
-      if (response.status === 429 && wait !== undefined && wait > maxRetryAfterS) {
-        throw errorFromResponse(response.status, response._data, response.headers.get('retry-after'));
+    async onResponseError({ response }) {
+      const header = response.headers.get('retry-after');
+      const wait = parseRetryAfter(header);
+      if (response.status === 429) {
+        await pause.set(now() + (wait ?? DEFAULT_PAUSE_S) * 1000);
+        // Without a Retry-After, Zoko did not say when: the caller is told when to try, instead of a guess in-line.
+        if (wait === undefined) throw errorFromResponse(429, response._data, String(DEFAULT_PAUSE_S));
       }
+      // A wait longer than the cap is never sat out in-line (a 503 with Retry-After: 600 would hold the call
+      // for ten minutes): it is handed back as "try again in …", whatever the status.
+      if (wait !== undefined && wait > maxRetryAfterS) throw errorFromResponse(response.status, response._data, header);
     },
     retryDelay(ctx: FetchContext) {
       const wait = parseRetryAfter(ctx.response?.headers.get('retry-after'));
-      if (wait !== undefined) return wait * 1000;
+      if (wait !== undefined) return Math.min(wait, maxRetryAfterS) * 1000;
       const attempt = retries - (typeof ctx.options.retry === 'number' ? ctx.options.retry : 0);
       return retryBaseMs * 2 ** attempt;
     },

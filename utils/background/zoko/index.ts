@@ -1,6 +1,8 @@
 /** The extension's one Zoko client: base URL fixed at build time, key read from storage per request. */
 import { readGroupCache } from '../../group-cache';
 import { apiKeyItem, idFormItem } from '../../storage';
+import { requestBudget } from '../request-budget';
+import { zokoPause } from '../zoko-pause';
 import { createZokoClient } from './client';
 
 export const ZOKO_BASE_URL: string = import.meta.env.WXT_ZOKO_BASE_URL ?? 'https://chat.zoko.io/v2';
@@ -14,5 +16,8 @@ export function createBackgroundClient() {
     // The {id} form that works for this account, and WhatsApp ids from the cached list after a worker restart.
     idForm: { get: () => idFormItem.getValue(), set: (form) => idFormItem.setValue(form) },
     whatsappIdOf: async (id) => (await readGroupCache()).groups.find((g) => g.id === id)?.whatsappGroupId || undefined,
+    // Every request counts against the per-minute budget; a 429 pauses every call until Zoko's wait is over.
+    onAttempt: () => void requestBudget.record(),
+    pause: zokoPause,
   });
 }
