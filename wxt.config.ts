@@ -21,7 +21,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Firefox has no sidePanel API: WXT turns the side panel into a sidebar_action there.
-    permissions: ['storage', 'contextMenus', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // unlimitedStorage: 10,000 groups with long non-Latin subjects and their bookkeeping come near the 10 MB of
+    // storage.local; it adds no install warning. (A full storage still only loses the cache: group-cache-writes.ts.)
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [`${new URL(zokoBaseUrl).origin}/*`],
     action: { default_title: '__MSG_extName__' },
     commands: {

@@ -24,9 +24,17 @@ export interface TenantOptions {
   extraJoinRequests?: number;
   /** How this store answers where Zoko's page is silent. */
   dialect?: Dialect;
+  /** Every generated group gets a 128-character Devanagari subject (storage limits under load). */
+  longSubjects?: boolean;
 }
 
 interface PendingCreation { request_id: string; subject: string; readyAt: number }
+
+/** A 128-character Devanagari subject that stays unique: the most storage a subject can take (3 bytes a character). */
+function longSubject(subject: string): string {
+  const tail = ` ${subject.replace(/\D/g, '') || subject.length}`;
+  return 'ग्राहक समूह विशेष ऑफ़र '.repeat(8).slice(0, 128 - tail.length) + tail;
+}
 
 const isWaId = (n: unknown): n is string => typeof n === 'string' && /^[1-9]\d{7,14}$/.test(n);
 
@@ -43,7 +51,10 @@ export class Tenant {
   constructor(options: TenantOptions = {}) {
     this.random = createRandom(options.seed ?? 42);
     this.ids = createIds(this.random);
-    for (const g of seedGroups(this.random, this.ids, options.groups)) this.groups.set(g.id, g);
+    for (const g of seedGroups(this.random, this.ids, options.groups)) {
+      if (options.longSubjects) g.subject = longSubject(g.subject);
+      this.groups.set(g.id, g);
+    }
     for (let i = 0; i < (options.extraJoinRequests ?? 0); i++) this.addJoinRequest(undefined, undefined, false);
     this.createMode = options.createMode ?? 'sync';
     this.createDelayMs = options.createDelayMs ?? 3000;

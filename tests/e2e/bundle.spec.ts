@@ -22,7 +22,7 @@ test('no page bundle contains the key item or the Zoko client', () => {
 
 test('the manifest asks only what the features use', () => {
   const manifest = JSON.parse(read('manifest.json'));
-  expect(manifest.permissions.sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'sidePanel', 'storage']);
+  expect(manifest.permissions.sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'sidePanel', 'storage', 'unlimitedStorage']);
   expect(manifest.host_permissions).toEqual(['http://127.0.0.1:43117/*']);
   expect(manifest.content_scripts).toBeUndefined();
   expect(manifest.externally_connectable).toBeUndefined();

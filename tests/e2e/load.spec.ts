@@ -41,3 +41,23 @@ test('10,000 groups, 2,000 pending requests', async ({ configure, openPage, extC
   await testInfo.attach('load-figures', { body: JSON.stringify(figures, null, 2), contentType: 'application/json' });
   console.log(`load figures: ${JSON.stringify(figures)}`);
 });
+
+test('10,000 groups with 128-character Devanagari subjects: stored, listed and polled without a failure', async ({ configure, openPage, extContext }, testInfo) => {
+  test.setTimeout(90_000);
+  const big = await newStore(SANDBOX_URL, { groups: 10_000, longSubjects: true });
+  await configure();
+  const worker = await serviceWorker(extContext);
+  await setStored(worker, 'local', { apiKey: big.apiKey });
+  const page = await openPage('sidepanel.html');
+  await expect(page.getByText('10000 groups')).toBeVisible({ timeout: 20_000 });
+  await firePollAlarm(worker);
+  await expect.poll(async () => (await big.log()).some((r) => r.path.endsWith('/join-requests')), { timeout: 20_000 }).toBe(true);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // The list is cached (the next panel paints from it) and readable.
+  await expect.poll(async () => (await worker.evaluate(() => chrome.storage.local.getBytesInUse('groupCache')))).toBeGreaterThan(5_000_000);
+  const again = await openPage('sidepanel.html');
+  await expect(again.locator('.group-row').first()).toBeVisible();
+  const storedKB = (await worker.evaluate(() => chrome.storage.local.getBytesInUse(null))) / 1024;
+  await testInfo.attach('storage-figures', { body: JSON.stringify({ storedKB }), contentType: 'application/json' });
+  console.log(`storage figures: ${JSON.stringify({ groups: 10_000, subject: '128 Devanagari characters', extensionStorageKB: +storedKB.toFixed(0) })}`);
+});

@@ -179,3 +179,21 @@ describe('new join request notifications', () => {
     await vi.waitFor(async () => expect(await openGroupItem.getValue()).toBe('g9'));
   });
 });
+
+describe('creations in two windows at once', () => {
+  it('neither is lost: writes are serialised', async () => {
+    await Promise.all([addPendingCreation('a', 'Window A', []), addPendingCreation('b', 'Window B', []), addPendingCreation('c', 'Window C', [])]);
+    expect((await pendingCreationsItem.getValue()).map((c) => c.requestId).sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('a creation is matched by subject and creation time: an older group with that name is not it', async () => {
+    const { matches } = await import('../../utils/background/pending-creations');
+    const c = { requestId: 'r', subject: 'Sale', startedAt: Date.parse('2026-11-26T10:00:00Z'), knownIds: [], attempts: 0 };
+    const g = (createdAt: string) => ({ id: 'x', subject: 'Sale', whatsappGroupId: '', inviteLink: '', autoApproval: false,
+      participantCount: 0, createdAt, updatedAt: '' });
+    expect(matches(c, g('2026-11-26T10:00:05Z'))).toBe(true);
+    expect(matches(c, g('2026-11-26T09:59:00Z'))).toBe(true); // a clock a minute apart
+    expect(matches(c, g('2026-11-20T09:00:00Z'))).toBe(false);
+    expect(matches(c, { ...g('2026-11-26T10:00:05Z'), subject: 'Other' })).toBe(false);
+  });
+});

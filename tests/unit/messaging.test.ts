@@ -10,7 +10,7 @@ import { createServices } from '../../utils/background/services';
 import { removeAllListeners, sendMessage, type MessageName, type ProtocolMap } from '../../utils/messaging';
 import { isInternalSender } from '../../utils/background/sender';
 import { DEFAULT_SETTINGS } from '../../utils/config';
-import { apiKeyItem, settingsItem } from '../../utils/storage';
+import { apiKeyItem, pendingCountsItem, pendingCreationsItem, recentGroupsItem, settingsItem } from '../../utils/storage';
 import { createZokoClient } from '../../utils/background/zoko/client';
 import { newStore, type SandboxControl } from '../../dev/sandbox/control';
 import { startSandbox, type Sandbox } from '../../dev/sandbox/server';
@@ -317,5 +317,56 @@ describe('a Zoko that is rate limiting', () => {
     await services.client.listGroups();
     expect(await busy.log()).toHaveLength(3);
     await vi.waitFor(async () => expect((await requestBudget.used()) - before).toBe(3));
+  });
+});
+
+describe('sign-out and a new key leave nothing of the old account', () => {
+  function services() {
+    const client = createZokoClient({ baseURL: sandbox.baseUrl, getApiKey: () => apiKeyItem.getValue(), retryBaseMs: 5 });
+    const s = createServices(client);
+    removeAllListeners();
+    registerHandlers(s.handlers, () => true);
+    return s;
+  }
+
+  it('a polling round in flight when the agent signs out writes none of its groups or counts back', async () => {
+    const s = services();
+    await store.latency(300);
+    const round = s.poller.poll(); // the cache is stale: the round lists the groups first (300 ms)
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await sendMessage('signOut')).toMatchObject({ ok: true });
+    await round;
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await readGroupCache()).groups).toEqual([]);
+    expect((await pendingCountsItem.getValue()).byGroup).toEqual({});
+  });
+
+  it('saving a different key wipes the cache, recent groups and pending creations; the same key keeps them', async () => {
+    services();
+    await sendMessage('listGroups');
+    await recentGroupsItem.setValue(['g1']);
+    await pendingCreationsItem.setValue([{ requestId: 'r', subject: 'S', startedAt: 1, knownIds: [], attempts: 0 }]);
+    await sendMessage('saveConfig', { apiKey: store.apiKey, settings: await settingsItem.getValue() });
+    expect(await recentGroupsItem.getValue()).toEqual(['g1']);
+    const other = await newStore(sandbox.url, { groups: 3 });
+    await sendMessage('saveConfig', { apiKey: other.apiKey, settings: await settingsItem.getValue() });
+    expect((await readGroupCache()).groups.every((g) => g.subject !== 'VIP Customers')).toBe(true);
+    expect(await recentGroupsItem.getValue()).toEqual([]);
+    expect(await pendingCreationsItem.getValue()).toEqual([]);
+    expect(await apiKeyItem.getValue()).toBe(other.apiKey);
+  });
+});
+
+describe('a full storage', () => {
+  it('a refused cache write degrades to "not cached", never to a failed read', async () => {
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+      if ('groupCache' in items) throw new Error('QUOTA_BYTES quota exceeded');
+      return set(items);
+    });
+    const r = await sendMessage('listGroups');
+    expect(r.ok && r.data.groups).toHaveLength(12);
+    expect((await readGroupCache()).groups).toEqual([]);
+    vi.restoreAllMocks();
   });
 });

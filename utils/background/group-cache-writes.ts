@@ -11,8 +11,14 @@ import { groupCacheHeadItem, groupCacheItem, pendingCountsItem, type GroupCache 
 export const HEAD_SIZE = 40;
 
 export async function writeGroupCache(cache: GroupCache) {
-  await groupCacheItem.setValue({ json: JSON.stringify(cache.groups), fetchedAt: cache.fetchedAt });
-  await writeCacheHead(cache.groups);
+  try {
+    await groupCacheItem.setValue({ json: JSON.stringify(cache.groups), fetchedAt: cache.fetchedAt });
+  } catch {
+    // The cache only makes the first paint instant: a write refused (storage full) must never fail the read that
+    // fed it. What was cached before is dropped rather than left stale; the list is then simply "not cached".
+    await groupCacheItem.removeValue().catch(() => undefined);
+  }
+  await writeCacheHead(cache.groups).catch(() => undefined); // same: a missing head only slows the first paint
 }
 
 /**

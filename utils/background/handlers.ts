@@ -4,6 +4,7 @@
  * after a failed write it re-reads once, here, and the reply carries what is true now.
  */
 import { i18n } from '#i18n';
+import { browser } from 'wxt/browser';
 import { last4, validateConfig, type PublicConfig } from '../config';
 import type { CreateResult, GroupDetails } from '../domain';
 import type { ErrorData } from '../errors';
@@ -42,6 +43,13 @@ async function requireSetting(name: 'agentId' | 'agentEmail'): Promise<string> {
     throw invalid(i18n.t(name === 'agentId' ? 'validation.needAgentId' : 'validation.needAgentEmail'));
   }
   return value;
+}
+
+/** Everything of the account leaves: stored data, and the notifications about its groups. */
+async function clearAccount() {
+  await clearAccountData();
+  const shown = await browser.notifications.getAll().catch(() => ({}));
+  await Promise.all(Object.keys(shown).map((id) => browser.notifications.clear(id)));
 }
 
 async function rememberRecent(groupId: string) {
@@ -104,7 +112,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const hasKey = Boolean(await apiKeyItem.getValue());
       const errors = Object.values(validateConfig(input, hasKey));
       if (errors.length > 0) throw invalid(errors.join(' '));
-      if (input.apiKey !== undefined) await apiKeyItem.setValue(input.apiKey.trim());
+      const key = input.apiKey?.trim();
+      if (key !== undefined && key !== (await apiKeyItem.getValue())) {
+        // Another account: nothing of the old one (groups, counts, recent groups, creations) may carry over.
+        await clearAccount();
+        await apiKeyItem.setValue(key);
+      }
       const { agentId, agentEmail } = input.settings;
       await settingsItem.setValue({ ...input.settings, agentId: agentId.trim(), agentEmail: agentEmail.trim() });
       await deps.polling.restart();
@@ -112,7 +125,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async signOut() {
-      await clearAccountData();
+      await clearAccount();
       await deps.polling.restart();
       return publicConfig();
     },

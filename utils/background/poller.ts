@@ -75,6 +75,8 @@ export function createPoller(deps: PollerDeps) {
       return { polled: 0, skipped: 0, reason: 'noKey' };
     }
     if (((await deps.pause?.get()) ?? 0) > now()) return { polled: 0, skipped: 0, reason: 'paused' };
+    // What this round learns belongs to the account it started with: a sign-out or a new key meanwhile discards it.
+    const account = await apiKeyItem.getValue();
     try {
       let { groups, fetchedAt } = await readGroupCache();
       let listed: Group[] | undefined;
@@ -100,6 +102,7 @@ export function createPoller(deps: PollerDeps) {
         if (r.status === 'fulfilled') observations.push({ groupId: targets[i]!.id, requests: r.value, at });
       });
       const lastQuiet = targets.findLast((g) => !((byGroup[g.id] ?? 0) > 0));
+      if ((await apiKeyItem.getValue()) !== account) return { polled: 0, skipped: 0, reason: 'noKey' };
       const fresh = await counts.commit({ observations, listed, cursor: lastQuiet?.id });
       const byId = new Map(groups.map((g) => [g.id, g]));
       await notifyNewRequests(fresh.flatMap((f) => (byId.has(f.groupId) ? [{ group: byId.get(f.groupId)!, requests: f.requests }] : [])));

@@ -113,6 +113,8 @@ export function createZokoClient(options: ZokoClientOptions) {
     path: string,
     { body, schema, read, idempotent = method === 'GET' }: CallOptions<S> = {},
   ): Promise<Out<S>> {
+    // The account the answer belongs to: after a sign-out or a key change it must not be written anywhere.
+    const account = await options.getApiKey();
     let response;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -125,6 +127,9 @@ export function createZokoClient(options: ZokoClientOptions) {
         if (!(droppedMidAnswer && idempotent && attempt < retries)) throw toZokoError(error, true);
         await new Promise((r) => setTimeout(r, retryBaseMs * 2 ** attempt));
       }
+    }
+    if ((await options.getApiKey()) !== account) {
+      throw new ZokoError({ kind: 'auth', message: 'Signed out, or the key changed, while Zoko answered' });
     }
     if (response.status === 206) throw partialFailure(response._data);
     // A 2xx that says it failed (`success: false`, an `error` field) is a failure, whatever the status.
