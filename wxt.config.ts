@@ -16,7 +16,7 @@ export default defineConfig({
     define: { 'import.meta.env.WXT_ZOKO_BASE_URL': JSON.stringify(zokoBaseUrl) },
     build: { sourcemap: false },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -26,6 +26,14 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [`${new URL(zokoBaseUrl).origin}/*`],
     action: { default_title: '__MSG_extName__' },
+    // Pages reach nothing remote (the background makes every Zoko call), load only their own scripts, and
+    // cannot be framed. Built packages only: `wxt dev` serves pages from its dev server.
+    ...(command === 'build' && {
+      content_security_policy: {
+        extension_pages: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      },
+    }),
     commands: {
       // With openPanelOnActionClick (Chrome), the action's shortcut opens the side panel; Firefox opens its sidebar.
       [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
 import { describeError } from '../utils/error-text';
 import type { ErrorData } from '../utils/errors';
+import { requestHostAccess } from '../utils/panel/host-access';
 
 interface Props {
   error: ErrorData | null | undefined;
@@ -26,6 +27,12 @@ export function ErrorNotice({ error, onRetry, onBack, retryAt }: Props) {
       )}
       {action === 'retry' && onRetry && !counting && (
         <button type="button" class="small" onClick={onRetry}>{i18n.t('common.tryAgain')}</button>
+      )}
+      {action === 'grantAccess' && error.needsHostAccess && (
+        <button type="button" class="small primary"
+          onClick={() => void requestHostAccess(error.needsHostAccess!).then((granted) => granted && onRetry?.())}>
+          {i18n.t('common.allowAccess')}
+        </button>
       )}
       {action === 'backToList' && onBack && <button type="button" class="small" onClick={onBack}>{i18n.t('common.backToGroups')}</button>}
     </div>

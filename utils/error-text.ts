@@ -2,7 +2,7 @@
 import { i18n } from '#i18n';
 import type { ErrorData } from './errors';
 
-export type ErrorAction = 'openOptions' | 'retry' | 'backToList' | 'none';
+export type ErrorAction = 'openOptions' | 'retry' | 'backToList' | 'grantAccess' | 'none';
 
 export interface ErrorText {
   /** The whole message, wait included ("… Try again in 30 s."). */
@@ -26,6 +26,7 @@ export function describeError(error: ErrorData): ErrorText {
   const said = (lead: string, action: ErrorAction, wait?: string): ErrorText =>
     ({ text: wait ? `${lead} ${wait}` : lead, lead, action });
   if (error.lostReply) return said(i18n.t('errors.lostReply'), 'retry'); // Zoko may well have done it
+  if (error.needsHostAccess) return said(i18n.t('errors.hostAccess'), 'grantAccess');
   // A write whose answer was lost: what a re-read found decides whether "Try again" is offered.
   switch (error.outcome) {
     case 'notDone': return said(i18n.t('errors.outcomeNotDone'), 'retry');

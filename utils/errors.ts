@@ -23,4 +23,6 @@ export interface ErrorData {
    * `watching`: a creation Zoko may still finish; the list shows it as "Creating…" until it appears.
    */
   outcome?: 'notDone' | 'unknown' | 'safeToRepeat' | 'watching';
+  /** The browser withholds access to Zoko's site (the agent restricted it): pages offer to ask for it again. */
+  needsHostAccess?: string;
 }

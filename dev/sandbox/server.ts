@@ -19,7 +19,9 @@ export interface Fault {
   exact?: boolean;
   /** How many matching requests it hits (default 1). */
   times?: number;
-  kind?: 'status' | 'timeout' | 'reset' | 'malformed' | 'wrongShape' | 'empty' | 'html';
+  kind?: 'status' | 'timeout' | 'reset' | 'malformed' | 'wrongShape' | 'empty' | 'html' | 'redirect';
+  /** Where a `redirect` fault sends the client (another origin, to prove the key does not follow). */
+  location?: string;
   status?: number;
   retryAfter?: number;
   metaCode?: number;
@@ -119,6 +121,10 @@ function playFault(f: Fault, res: ServerResponse): boolean {
       return true;
     case 'empty':
       res.writeHead(f.status ?? 200, { ...CORS });
+      res.end();
+      return true;
+    case 'redirect':
+      res.writeHead(f.status ?? 302, { ...CORS, location: f.location ?? 'http://127.0.0.1:9/' });
       res.end();
       return true;
     case 'html':

@@ -27,4 +27,8 @@ test('the manifest asks only what the features use', () => {
   expect(manifest.content_scripts).toBeUndefined();
   expect(manifest.externally_connectable).toBeUndefined();
   expect(manifest.web_accessible_resources).toBeUndefined();
+  const csp: string = manifest.content_security_policy.extension_pages;
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("connect-src 'none'");
+  expect(csp).not.toMatch(/https?:|'unsafe-/);
 });

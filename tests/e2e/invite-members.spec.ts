@@ -46,7 +46,8 @@ test('a failed invite keeps what the agent typed', async ({ panel, store }) => {
   const box = panel.page.getByLabel('Phone numbers');
   await box.fill('+91 98123 45678');
   await panel.page.getByRole('button', { name: 'Invite', exact: true }).click();
-  await expect(panel.section('Invite members').getByRole('alert')).toContainText('Zoko had a problem on its side');
+  // A 500 after a POST may hide a done invitation: the agent is told a repeat is safe (Zoko skips those invited).
+  await expect(panel.section('Invite members').getByRole('alert')).toContainText('sending again is safe');
   await expect(box).toHaveValue('+91 98123 45678');
   const posts = (await store.log()).filter((r) => r.path.endsWith('/invitations'));
   expect(posts).toHaveLength(1); // a POST is never retried by itself

@@ -85,3 +85,8 @@ test('the key travelled, and only ever to Zoko (checked for every request of eve
   expect(requestsSeen.length).toBeGreaterThan(0);
   expect(requestsSeen.every((r) => r.url.startsWith(`${SANDBOX_URL}/v2/channels/whatsapp/cloud/group`))).toBe(true);
 });
+
+test('extension pages cannot reach anything remote: the content security policy blocks it', async ({ panel }) => {
+  const outcome = await panel.page.evaluate(async (url) => fetch(url).then(() => 'reached', (e: Error) => e.name), `${SANDBOX_URL}/__sandbox/ping`);
+  expect(outcome).toBe('TypeError');
+});

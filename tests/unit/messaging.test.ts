@@ -141,6 +141,11 @@ describe('sender check', () => {
     ['a web page', { url: 'https://evil.example/' }, false],
     ['another extension', { id: 'abcdefghijklmnop', url: 'chrome-extension://abcdefghijklmnop/page.html' }, false],
     ['our page inside a frame', { id, url: `${origin}sidepanel.html`, frameId: 3 }, false],
+    ['the side panel, with its origin', { id, url: `${origin}sidepanel.html`, origin: origin.slice(0, -1) }, true],
+    ['our URL but another origin (a forged sender)', { id, url: `${origin}sidepanel.html`, origin: 'https://evil.example' }, false],
+    ['our page framed inside a tab (no frame id)', { id, url: `${origin}options.html`, tab: { id: 4 } }, false],
+    ['our page framed inside a tab', { id, url: `${origin}options.html`, tab: { id: 4 }, frameId: 2 }, false],
+    ['the options page as a tab', { id, url: `${origin}options.html`, tab: { id: 4 }, frameId: 0 }, true],
     ['our id with a web URL (content script)', { id, url: 'https://shop.example/' }, false],
     ['an empty sender', {}, false],
   ])('%s → %s', (_, sender, allowed) => {

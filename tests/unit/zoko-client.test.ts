@@ -1,4 +1,6 @@
 // The client against the sandbox over real HTTP on 127.0.0.1: every operation, every error kind.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newStore, type SandboxControl } from '../../dev/sandbox/control';
 import { startSandbox, type Sandbox } from '../../dev/sandbox/server';
@@ -6,6 +8,7 @@ import { createZokoClient, DEFAULT_PAUSE_S, type ZokoClient } from '../../utils/
 import { ZokoError } from '../../utils/background/zoko/errors';
 import { DIALECTS, type Dialect, type DialectName } from '../../dev/sandbox/dialects';
 import type { ErrorData } from '../../utils/errors';
+import { describeError } from '../../utils/error-text';
 
 let sandbox: Sandbox;
 let store: SandboxControl;
@@ -272,6 +275,29 @@ describe('errors become kinds', () => {
   it('a dropped connection → network', async () => {
     await store.fault({ kind: 'reset', times: 3 });
     expect(await failureOf(client.listGroups())).toMatchObject({ kind: 'network' });
+  });
+
+  it('a redirect is not followed: the apikey header never reaches another origin', async () => {
+    const seen: (string | undefined)[] = [];
+    const elsewhere = createServer((req, res) => {
+      seen.push(req.headers.apikey as string | undefined);
+      res.end('[]');
+    });
+    await new Promise<void>((r) => elsewhere.listen(0, '127.0.0.1', r));
+    const { port } = elsewhere.address() as AddressInfo;
+    await store.fault({ kind: 'redirect', status: 307, location: `http://127.0.0.1:${port}/steal`, times: 5 });
+    expect(await failureOf(client.listGroups())).toMatchObject({ kind: 'network' });
+    expect(seen).toEqual([]);
+    await new Promise((r) => elsewhere.close(r));
+  });
+
+  it('the browser withholds Zoko\'s site (Firefox, or Chrome\'s site access): said as such, with the site to ask for', async () => {
+    const blocked = createZokoClient({ baseURL: 'http://127.0.0.1:9/v2', getApiKey: async () => 'k', retries: 0, hostAccess: async () => false });
+    const error = await failureOf(blocked.listGroups());
+    expect(error).toMatchObject({ kind: 'forbidden', needsHostAccess: 'http://127.0.0.1:9' });
+    expect(describeError(error)).toMatchObject({ action: 'grantAccess', text: 'This browser does not let the extension reach Zoko. Allow it, then try again.' });
+    const allowed = createZokoClient({ baseURL: 'http://127.0.0.1:9/v2', getApiKey: async () => 'k', retries: 0, hostAccess: async () => true });
+    expect(await failureOf(allowed.listGroups())).toMatchObject({ kind: 'network' });
   });
 
   it('connection refused → network', async () => {

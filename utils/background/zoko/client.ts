@@ -25,6 +25,8 @@ export interface ZokoClientOptions {
   idForm?: IdFormStore;
   /** A group's WhatsApp id when this client has not listed it itself (e.g. after a worker restart). */
   whatsappIdOf?: (id: string) => Promise<string | undefined>;
+  /** Whether the browser lets the extension reach Zoko's site (the agent can withhold it); asked after a network error. */
+  hostAccess?: () => Promise<boolean>;
   /** Told of every request that leaves, retries included (the request budget counts them). */
   onAttempt?: () => void;
   /** Until when Zoko asked us to wait (ms); shared by every call, in memory when not given. */
@@ -124,7 +126,7 @@ export function createZokoClient(options: ZokoClientOptions) {
         // ofetch retries what fails before the answer; a connection that drops while the body arrives
         // fails after it, so reads retry that here (with the same backoff), and nothing else does.
         const droppedMidAnswer = !(error instanceof ZokoError) && !(error instanceof FetchError);
-        if (!(droppedMidAnswer && idempotent && attempt < retries)) throw toZokoError(error, true);
+        if (!(droppedMidAnswer && idempotent && attempt < retries)) throw await explained(toZokoError(error, true));
         await new Promise((r) => setTimeout(r, retryBaseMs * 2 ** attempt));
       }
     }
@@ -144,6 +146,13 @@ export function createZokoClient(options: ZokoClientOptions) {
     const parsed = v.safeParse(schema, response._data);
     if (!parsed.success) throw unexpected(v.summarize(parsed.issues).split('\n')[0] ?? 'invalid body');
     return parsed.output as Out<S>;
+  }
+
+  /** "Could not reach Zoko" because the browser withholds the site: said as such, with the site to ask for. */
+  async function explained(error: ZokoError): Promise<ZokoError> {
+    if (error.data.kind !== 'network' || !options.hostAccess || (await options.hostAccess().catch(() => true))) return error;
+    return new ZokoError({ kind: 'forbidden', message: 'The browser does not let the extension reach Zoko',
+      needsHostAccess: new URL(options.baseURL).origin });
   }
 
   // --- {id} in paths (a gap in Zoko's page: its prose says {id}, its examples GROUP_ID) ----------------

@@ -1,4 +1,5 @@
 /** The extension's one Zoko client: base URL fixed at build time, key read from storage per request. */
+import { browser } from 'wxt/browser';
 import { readGroupCache } from '../../group-cache';
 import { apiKeyItem, idFormItem } from '../../storage';
 import { requestBudget } from '../request-budget';
@@ -19,5 +20,7 @@ export function createBackgroundClient() {
     // Every request counts against the per-minute budget; a 429 pauses every call until Zoko's wait is over.
     onAttempt: () => void requestBudget.record(),
     pause: zokoPause,
+    // Firefox (and Chrome's site access setting) let the agent withdraw the host permission.
+    hostAccess: () => browser.permissions.contains({ origins: [`${new URL(ZOKO_BASE_URL).origin}/*`] }),
   });
 }
