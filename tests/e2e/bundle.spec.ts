@@ -15,6 +15,8 @@ test('no page bundle contains the key item or the Zoko client', () => {
     expect(code.includes('local:apiKey'), `${file} holds the key's storage item`).toBe(false);
     expect(code.includes('/channels/whatsapp/cloud/group'), `${file} holds the Zoko client`).toBe(false);
   }
+  // No HTML sink anywhere, Preact's unused dangerouslySetInnerHTML branch included (wxt.config.ts).
+  for (const file of [...pageChunks(), 'background.js']) expect(read(file).includes('innerHTML='), file).toBe(false);
   const background = read('background.js');
   expect(background).toContain('local:apiKey');
   expect(background).toContain('/channels/whatsapp/cloud/group');
