@@ -43,12 +43,13 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [`${new URL(zokoBaseUrl).origin}/*`],
     action: { default_title: '__MSG_extName__' },
-    // Pages reach nothing remote (the background makes every Zoko call), load only their own scripts, and
-    // cannot be framed. Built packages only: `wxt dev` serves pages from its dev server.
+    // Extension pages load only their own scripts, cannot be framed, and reach nothing remote but Zoko — the
+    // service worker falls under the same policy, and it is the one that calls Zoko. Built packages only:
+    // `wxt dev` serves pages from its dev server.
     ...(command === 'build' && {
       content_security_policy: {
         extension_pages: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-          + "connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+          + `connect-src ${new URL(zokoBaseUrl).origin}; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
       },
     }),
     commands: {
