@@ -9,7 +9,8 @@ import { startSandbox } from '../dev/sandbox/server';
 import { sandboxControl } from '../dev/sandbox/control';
 import { buildExtension } from '../dev/build-extension';
 import { launchExtension } from '../dev/chromium';
-import { configureExtension, firePollAlarm } from '../dev/extension-storage';
+import { configureExtension, firePollAlarm, setStored } from '../dev/extension-storage';
+import { STORAGE_KEYS } from '../utils/storage-keys';
 
 const OUT = 'docs/screenshots';
 const sandbox = await startSandbox({ port: 0 });
@@ -43,6 +44,16 @@ for (const scheme of ['light', 'dark'] as const) {
   await shoot(page, `invite-${scheme}`);
   await page.getByRole('button', { name: 'Reset invite link' }).click();
   await shoot(page, `reset-dialog-${scheme}`);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  // Two settings, two controls: Zoko's auto-approval and WhatsApp's join approval mode.
+  await page.getByText('Settings', { exact: true }).click();
+  await page.getByRole('group', { name: 'People who open the invite link' }).scrollIntoViewIfNeeded();
+  await shoot(page, `settings-${scheme}`);
+  // "Invite to" on a selection with two numbers: the agent picks.
+  await setStored(worker, 'session', { handoff: { text: 'Order 2024011512 — call +91 98765 43210', at: Date.now() } });
+  await page.getByRole('heading', { name: 'Invite this number' }).waitFor();
+  await shoot(page, `handoff-${scheme}`);
+  await worker.evaluate((key) => chrome.storage.session.remove(key), STORAGE_KEYS.handoff);
   await page.close();
 }
 
