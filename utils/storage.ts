@@ -36,6 +36,8 @@ export interface PendingCounts {
 export interface PollState {
   /** The quiet group polled last: the next round continues after it (round robin by id). */
   cursor: string;
+  /** The same for groups with people waiting, when there are more of them than a round can poll. */
+  hotCursor?: string;
   /** When this account was first polled: requests older than that in a group never seen are not "new". */
   since: number;
 }

@@ -79,9 +79,10 @@ describe('badge text', () => {
 });
 
 describe('poll order', () => {
-  it('skips auto-approval and suspended groups; people waiting first (most first); then quiet ones in turn', () => {
+  it('skips auto-approval and suspended groups; people waiting first; each kind in turn', () => {
     const groups = [group(1), group(2, { autoApproval: true }), group(3, { suspended: true }), group(4), group(5), group(6), group(7)];
-    expect(pollOrder(groups, { g5: 2, g7: 4 }).map((g) => g.id)).toEqual(['g7', 'g5', 'g1', 'g4', 'g6']);
+    expect(pollOrder(groups, { g5: 2, g7: 4 }).map((g) => g.id)).toEqual(['g5', 'g7', 'g1', 'g4', 'g6']);
+    expect(pollOrder(groups, { g5: 2, g7: 4 }, '', new Set(), 'g5').map((g) => g.id)).toEqual(['g7', 'g5', 'g1', 'g4', 'g6']);
     // The quiet ones continue after the one polled last, and wrap around.
     expect(pollOrder(groups, { g5: 2 }, 'g4').map((g) => g.id)).toEqual(['g5', 'g6', 'g7', 'g1', 'g4']);
     expect(pollOrder(groups, {}, 'g9').map((g) => g.id)).toEqual(['g1', 'g4', 'g5', 'g6', 'g7']);
@@ -128,6 +129,19 @@ describe('poller', () => {
       clock += 30_000;
     }
     expect(zoko.calls.filter((c) => c === 'g499')).toHaveLength(4);
+  });
+
+  it('more groups with people waiting than a round can poll: they take turns, none is left behind', async () => {
+    await writeGroupCache({ groups: Array.from({ length: 90 }, (_, i) => group(i)), fetchedAt: clock });
+    const zoko = fakeZoko(() => [request('r', 1)]);
+    const p = poller(zoko.client);
+    for (let i = 0; i < 90; i++) await p.counts.record(`g${i}`, { requests: [request('r', 1)], count: 1 });
+    for (let round = 0; round < 3; round++) {
+      await p.poll();
+      clock += 60_000; // a whole minute: each round gets its 30
+    }
+    expect(new Set(zoko.calls).size).toBe(90);
+    expect(zoko.calls).toHaveLength(90);
   });
 
   it('never has two requests in flight for one group', async () => {

@@ -19,8 +19,9 @@ export interface Observation {
 
 export interface Commit {
   observations: Observation[];
-  /** The poller's rotation position after this round. */
+  /** The poller's rotation positions after this round (quiet groups, groups with people waiting). */
   cursor?: string;
+  hotCursor?: string;
   /** A fresh list: counts and bookkeeping of groups not in it are dropped. */
   listed?: Group[];
   /** Counting is impossible (no key, key rejected); `null` clears it. */
@@ -80,13 +81,14 @@ export function createPendingCounts(now: () => number = Date.now) {
         ? (change.observations.length > 0 ? undefined : counts.problem)
         : (change.problem ?? undefined);
       const next: PendingCounts = problem ? { byGroup, problem } : { byGroup };
-      const nextState: PollState = { cursor: change.cursor ?? state.cursor, since };
+      const hotCursor = change.hotCursor ?? state.hotCursor;
+      const nextState: PollState = { cursor: change.cursor ?? state.cursor, ...(hotCursor ? { hotCursor } : {}), since };
       const countsChanged = !sameCounts(counts, next) || 'polledAt' in counts;
       if (countsChanged) {
         await pendingCountsItem.setValue(next);
         stats.countWrites++;
       }
-      if (nextState.cursor !== state.cursor || nextState.since !== state.since) {
+      if (nextState.cursor !== state.cursor || nextState.hotCursor !== state.hotCursor || nextState.since !== state.since) {
         await pollStateItem.setValue(nextState);
         stats.stateWrites++;
       }
@@ -111,7 +113,7 @@ export function createPendingCounts(now: () => number = Date.now) {
     /** The counts and the rotation position, as the poller needs them to plan a round. */
     async snapshot() {
       const [counts, state] = await Promise.all([pendingCountsItem.getValue(), pollStateItem.getValue()]);
-      return { byGroup: counts.byGroup, cursor: state.cursor };
+      return { byGroup: counts.byGroup, cursor: state.cursor, hotCursor: state.hotCursor ?? '' };
     },
   };
 }

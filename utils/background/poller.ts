@@ -35,18 +35,24 @@ export interface PollerDeps {
 
 export interface PollReport { polled: number; skipped: number; reason?: 'noKey' | 'paused' | 'authRejected' | 'budget' }
 
+/** Groups in id order, starting after `cursor` and wrapping around: each gets its turn. */
+function inTurn(groups: Group[], cursor: string): Group[] {
+  const sorted = [...groups].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const start = sorted.findIndex((g) => g.id > cursor);
+  return start <= 0 ? sorted : [...sorted.slice(start), ...sorted.slice(0, start)];
+}
+
 /**
- * Orders the groups to poll: those with people waiting first (most first), then the quiet ones in turn,
- * starting after `cursor` (the quiet group polled last) and wrapping around. Left out: groups where no
- * request can wait (suspended; Zoko approves them; WhatsApp lets people join at once, as set from here).
+ * Orders the groups to poll: those with people waiting first, then the quiet ones; each kind in turn,
+ * after the one polled last (`hotCursor`, `cursor`), so that none waits while others are polled twice.
+ * Left out: groups where no request can wait (suspended; Zoko approves them; WhatsApp lets people join at
+ * once, as set from here).
  */
-export function pollOrder(groups: Group[], byGroup: Record<string, number>, cursor = '', joinAtOnce: ReadonlySet<string> = new Set()): Group[] {
+export function pollOrder(groups: Group[], byGroup: Record<string, number>, cursor = '',
+  joinAtOnce: ReadonlySet<string> = new Set(), hotCursor = ''): Group[] {
   const eligible = groups.filter((g) => !g.autoApproval && !g.suspended && !joinAtOnce.has(g.id));
-  const hot = eligible.filter((g) => (byGroup[g.id] ?? 0) > 0).sort((a, b) => (byGroup[b.id] ?? 0) - (byGroup[a.id] ?? 0));
-  const quiet = eligible.filter((g) => !((byGroup[g.id] ?? 0) > 0)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const start = quiet.findIndex((g) => g.id > cursor);
-  const rotated = start <= 0 ? quiet : [...quiet.slice(start), ...quiet.slice(0, start)];
-  return [...hot, ...rotated];
+  const isHot = (g: Group) => (byGroup[g.id] ?? 0) > 0;
+  return [...inTurn(eligible.filter(isHot), hotCursor), ...inTurn(eligible.filter((g) => !isHot(g)), cursor)];
 }
 
 export function createPoller(deps: PollerDeps) {
@@ -83,9 +89,9 @@ export function createPoller(deps: PollerDeps) {
       if (now() - fetchedAt > LIST_EVERY_MS && (await budget.available(now())) >= 1) {
         groups = listed = await cacheGroups((await client.listGroups()).groups, now());
       }
-      const [{ byGroup, cursor }, modes] = await Promise.all([counts.snapshot(), joinApprovalModesItem.getValue()]);
+      const [{ byGroup, cursor, hotCursor }, modes] = await Promise.all([counts.snapshot(), joinApprovalModesItem.getValue()]);
       const joinAtOnce = new Set(Object.keys(modes).filter((id) => modes[id]!.mode === 'auto_approve'));
-      const order = pollOrder(groups, byGroup, cursor, joinAtOnce);
+      const order = pollOrder(groups, byGroup, cursor, joinAtOnce, hotCursor);
       // The minute's budget shared over the rounds in a minute: every 30 s (the default), half of it each,
       // so groups with people waiting are seen twice a minute.
       const { pollBudgetPerMinute, pollIntervalSeconds = DEFAULT_SETTINGS.pollIntervalSeconds } = await settingsItem.getValue();
@@ -102,8 +108,9 @@ export function createPoller(deps: PollerDeps) {
         if (r.status === 'fulfilled') observations.push({ groupId: targets[i]!.id, requests: r.value, at });
       });
       const lastQuiet = targets.findLast((g) => !((byGroup[g.id] ?? 0) > 0));
+      const lastHot = targets.findLast((g) => (byGroup[g.id] ?? 0) > 0);
       if ((await apiKeyItem.getValue()) !== account) return { polled: 0, skipped: 0, reason: 'noKey' };
-      const fresh = await counts.commit({ observations, listed, cursor: lastQuiet?.id });
+      const fresh = await counts.commit({ observations, listed, cursor: lastQuiet?.id, hotCursor: lastHot?.id });
       const byId = new Map(groups.map((g) => [g.id, g]));
       await notifyNewRequests(fresh.flatMap((f) => (byId.has(f.groupId) ? [{ group: byId.get(f.groupId)!, requests: f.requests }] : [])));
       const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
