@@ -89,3 +89,15 @@ test('"Approve all" with fewer seats than people waiting approves those who aske
   expect((post.body as { join_requests: string[] }).join_requests).toHaveLength(free);
   expect((await store.log()).filter((r) => r.status === 400)).toEqual([]); // nothing WhatsApp would refuse was sent
 });
+
+test.describe('a Zoko that lists fewer join requests than it counts', () => {
+  test.use({ dialect: 'paged' });
+
+  test('the group says how many are waiting and how many are shown; the badge counts them all', async ({ panel, store }) => {
+    const waiting = (await store.state()).groups.find((g) => g.subject === 'VIP Customers')!.join_requests.length;
+    await panel.openGroup('VIP Customers');
+    await expect(panel.page.getByText(`Showing 1 of ${waiting} waiting.`)).toBeVisible();
+    await expect(panel.section(/^Join requests/).locator('.count')).toContainText(String(waiting));
+    await panel.expectBadge(String((await store.state()).pendingTotal));
+  });
+});

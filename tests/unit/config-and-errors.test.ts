@@ -1,7 +1,8 @@
 // Tables: what the options page accepts, and the sentence each error becomes.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, validateConfig } from '../../utils/config';
-import { describeError } from '../../utils/error-text';
+import { describeError, META_CODES } from '../../utils/error-text';
+import { readMessages } from '../../dev/english-messages';
 import { errorFromResponse, parseRetryAfter, readErrorBody } from '../../utils/background/zoko/errors';
 import type { ErrorData } from '../../utils/errors';
 import { checkSubject } from '../../utils/validation';
@@ -100,5 +101,27 @@ describe('isWhatsAppInviteLink', () => {
     ['', false],
   ])('%s → %s', (link, safe) => {
     expect(isWhatsAppInviteLink(link)).toBe(safe);
+  });
+});
+
+describe("Meta's group codes (DESIGN's list), in plain words, in both locales", () => {
+  // Every code DESIGN names: if one is missing here or in META_CODES, this table fails.
+  const DESIGN_CODES = [131041, 131059, 131201, 131202, 131203, 131204, 131207, 131208, 131211, 131212, 131213, 131214, 131215];
+  const english = readMessages('locales/en.yml');
+  const spanish = readMessages('locales/es.yml');
+
+  it('every code has its own sentence, in English and Spanish', () => {
+    expect([...META_CODES].sort()).toEqual([...DESIGN_CODES].sort());
+    for (const code of DESIGN_CODES) {
+      expect(english[`errors_meta${code}`], `English ${code}`).toMatch(/\. |\.$/);
+      expect(spanish[`errors_meta${code}`], `Spanish ${code}`).toMatch(/\. |\.$/);
+    }
+  });
+
+  it.each(DESIGN_CODES)('%i comes through as its own sentence, whatever HTTP status carried it', (code) => {
+    const error = errorFromResponse(400, { error: { message: 'raw Meta words', code } }).data;
+    expect(error.metaCode).toBe(code);
+    if (error.kind === 'partial') return; // 131201: the partial-success sentence, which says the same
+    expect(describeError(error).lead).toBe(english[`errors_meta${code}`]); // a rate limit adds when to try again
   });
 });
