@@ -7,6 +7,7 @@ import { GroupList } from './GroupList';
 import { GroupView } from './GroupView';
 import { Icon } from './Icon';
 import { NumberHandoff } from './NumberHandoff';
+import { WaitingQueue } from './WaitingQueue';
 
 export function App() {
   const panel = usePanel();
@@ -28,6 +29,7 @@ export function App() {
       {route.name === 'group' && panel.current.value && <GroupView key={route.id} model={panel.current.value} />}
       {route.name === 'create' && <CreateGroup />}
       {route.name === 'handoff' && <NumberHandoff />}
+      {route.name === 'waiting' && <WaitingQueue />}
       <p class="sr-only" role="status" aria-live="polite">{panel.announcement}</p>
     </div>
   );

@@ -69,9 +69,11 @@ export function GroupList() {
         </button>
       </div>
       <div class="list-meta row small-text muted">
-        <span>
-          {i18n.t('list.count', model.total.value)}{waiting > 0 ? i18n.t('list.waitingSuffix', [String(waiting)]) : ''}
-        </span>
+        <span>{i18n.t('list.count', model.total.value)}</span>
+        {/* Everyone waiting, across groups, one click away. */}
+        {waiting > 0 && (
+          <button type="button" class="link-button" onClick={panel.openWaiting}>{i18n.t('list.openWaiting', [String(waiting)])}</button>
+        )}
         <span class="spacer" />
         {status === 'updating' && <span class="updating" role="status">{i18n.t('list.updating')}</span>}
       </div>

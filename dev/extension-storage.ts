@@ -8,7 +8,7 @@ import type { Settings } from '../utils/config';
 import type {
   Handoff, PendingCounts, PendingCreation, PollState, SeenRequests, StoredGroupCache,
 } from '../utils/storage';
-import type { Group } from '../utils/domain';
+import type { Group, JoinRequest } from '../utils/domain';
 import { POLL_ALARM, STORAGE_KEYS } from '../utils/storage-keys';
 
 export interface LocalItems {
@@ -19,6 +19,7 @@ export interface LocalItems {
   pendingCounts: PendingCounts;
   pollState: PollState;
   seenRequests: SeenRequests;
+  waitingPeople: Record<string, JoinRequest[]>;
   pendingCreations: PendingCreation[];
   recentGroups: string[];
   joinApprovalModes: Record<string, { mode: 'approval_required' | 'auto_approve'; at: number }>;

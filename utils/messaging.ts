@@ -36,6 +36,8 @@ export interface ProtocolMap {
   inviteMembers(data: GroupRef & { phoneNumbers: string[] }): Result<InviteResult>;
   removeParticipants(data: GroupRef & { waIds: string[] }): Result<GroupDetails>;
   listJoinRequests(data: GroupRef): Result<JoinRequestList>;
+  /** Reads who is waiting in the groups with people waiting, as far as the request budget allows. */
+  refreshWaiting(): Result<{ read: number; notRead: number }>;
   decideJoinRequests(data: GroupRef & { action: JoinDecision; requestIds: string[] }): Result<DecisionOutcome>;
   setAutoApproval(data: GroupRef & { enabled: boolean }): Result<GroupDetails>;
   getInviteLink(data: GroupRef): Result<string>;

@@ -10,6 +10,7 @@ export const STORAGE_KEYS = {
   pendingCounts: 'pendingCounts',
   pollState: 'pollState',
   seenRequests: 'seenRequests',
+  waitingPeople: 'waitingPeople',
   pendingCreations: 'pendingCreations',
   recentGroups: 'recentGroups',
   joinApprovalModes: 'joinApprovalModes',

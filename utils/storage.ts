@@ -6,7 +6,7 @@
  */
 import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS, type Settings } from './config';
-import type { Group, JoinApprovalModeSet } from './domain';
+import type { Group, JoinApprovalModeSet, JoinRequest } from './domain';
 
 export interface GroupCache {
   groups: Group[];
@@ -106,6 +106,15 @@ export const pollStateItem = /* @__PURE__ */ storage.defineItem<PollState>('loca
   version: 1,
 });
 
+/**
+ * Who is waiting, per group with someone waiting, as last read (by the poller or an action): the Waiting queue
+ * paints from it without a request. Written by the pending-counts owner only when it changes.
+ */
+export const waitingPeopleItem = /* @__PURE__ */ storage.defineItem<Record<string, JoinRequest[]>>('local:waitingPeople', {
+  fallback: {},
+  version: 1,
+});
+
 export const seenRequestsItem = /* @__PURE__ */ storage.defineItem<SeenRequests>('local:seenRequests', {
   fallback: {},
   version: 1,
@@ -152,7 +161,7 @@ export const openGroupItem = /* @__PURE__ */ storage.defineItem<string | null>('
 
 /** "Sign out": the key and everything cached from Zoko leave this browser; the agent's own settings stay. */
 export async function clearAccountData() {
-  await Promise.all([apiKeyItem, groupCacheItem, groupCacheHeadItem, pendingCountsItem, pollStateItem, seenRequestsItem,
+  await Promise.all([apiKeyItem, groupCacheItem, groupCacheHeadItem, pendingCountsItem, pollStateItem, seenRequestsItem, waitingPeopleItem,
     pendingCreationsItem, joinApprovalModesItem, idFormItem,
     recentGroupsItem, handoffItem, openGroupItem].map((item) => item.removeValue()));
 }

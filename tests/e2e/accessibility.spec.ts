@@ -35,6 +35,14 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: 'Back to groups' }).click();
+    await page.getByRole('button', { name: /^\d+ waiting$/ }).click();
+    await expect(page.getByRole('list', { name: 'People waiting to join' }).getByRole('listitem').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Approve all that fit' }).click();
+    await expect(panel.dialog()).toBeVisible();
+    await expectNoViolations(page, 'waiting, with its confirmation');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Back to groups' }).click();
+
     await page.getByRole('button', { name: 'Create group' }).click();
     await page.getByRole('button', { name: 'Create group' }).click(); // shows the field error
     await expectNoViolations(page, 'create');

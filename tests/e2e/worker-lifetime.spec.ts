@@ -49,7 +49,7 @@ test('stopped during a badge poll: the next poll finishes the job, with no reque
   const polls = (await store.log()).filter((r) => r.path.endsWith('/join-requests'));
   expect(polls.length).toBeGreaterThan(0);
   expect(overlappingRequests(polls)).toEqual([]);
-  await expect(panel.page.getByText('12 waiting to join')).toBeVisible(); // the open panel follows, no reload
+  await expect(panel.page.getByRole('button', { name: '12 waiting' })).toBeVisible(); // the open panel follows, no reload
 });
 
 test('after a stop, the open panel keeps working without a reload', async ({ panel, extContext }) => {

@@ -39,7 +39,7 @@ beforeEach(async () => {
 const PROTOCOL: Record<MessageName, true> = {
   getConfig: true, saveConfig: true, testConnection: true, signOut: true, listGroups: true, getGroup: true, createGroup: true,
   updateSettings: true, deleteGroup: true, inviteMembers: true, removeParticipants: true, listJoinRequests: true,
-  decideJoinRequests: true, setAutoApproval: true, getInviteLink: true, resetInviteLink: true, getTemplate: true,
+  decideJoinRequests: true, refreshWaiting: true, setAutoApproval: true, getInviteLink: true, resetInviteLink: true, getTemplate: true,
   setTemplate: true,
 } satisfies Record<keyof ProtocolMap, true>;
 

@@ -8,6 +8,7 @@ import { createOpenGroupModel as createGroupModel } from '../../utils/panel/open
 import { createGroupListModel } from '../../utils/panel/group-list-model';
 import { createHandoffModel } from '../../utils/panel/handoff-model';
 import { createOptionsModel } from '../../utils/panel/options-model';
+import { createWaitingModel, planApprovals } from '../../utils/panel/waiting-model';
 import { createPort, type Transport } from '../../utils/panel/port';
 import type { Result } from '../../utils/result';
 import { pendingCountsItem } from '../../utils/storage';
@@ -296,5 +297,50 @@ describe('seats (WhatsApp refuses a 9th participant: Meta 131204)', () => {
     expect(model.fitting('reject', ['late', 'first', 'second']).held).toBe(0);
     model.group.value = details({ participants: [...joined, ...joined.slice(0, 2)] });
     expect(model.fitting('approve', ['first'])).toEqual({ ids: [], held: 1 });
+  });
+});
+
+describe('waiting queue', () => {
+  const row = (id: string, groupId: string, createdAt: number, seatsLeft: number) =>
+    ({ ...req(id), createdAt, groupId, subject: groupId, seatsLeft });
+
+  it('"Approve all that fit": per group, those who asked first, up to the free seats', () => {
+    const plan = planApprovals([
+      row('a3', 'A', 30, 2), row('a1', 'A', 10, 2), row('a2', 'A', 20, 2), // 3 waiting, 2 seats
+      row('b1', 'B', 5, 0), // full
+      row('c1', 'C', 15, 8),
+    ]);
+    expect(Object.fromEntries(plan.byGroup)).toEqual({ A: ['a1', 'a2'], C: ['c1'] });
+    expect(plan.held.map((r) => r.id).sort()).toEqual(['a3', 'b1']);
+    expect(plan.people).toBe(3);
+  });
+
+  it('paints from what the background knows, oldest first, without Zoko\'s auto-approved or suspended groups', async () => {
+    await fakeBrowser.storage.local.set({ waitingPeople: {
+      g1: [{ ...req('late'), createdAt: 50 }], g2: [{ ...req('early'), createdAt: 10 }], g3: [{ ...req('auto'), createdAt: 1 }],
+    } });
+    const { transport, asked } = fakeTransport({ refreshWaiting: () => ok({ read: 2, notRead: 0 }) });
+    const groups = [group(1, 'One', { participantCount: 7 }), group(2, 'Two'), group(3, 'Three', { autoApproval: true })];
+    const model = createWaitingModel(createPort(transport), () => groups);
+    await model.start();
+    expect(model.rows.value.map((r) => [r.id, r.subject, r.seatsLeft])).toEqual([['early', 'Two', 7], ['late', 'One', 1]]);
+    expect(asked.map((a) => a.name)).toEqual(['refreshWaiting']);
+    model.stop();
+  });
+
+  it('decides with one request per group and gives every row its outcome', async () => {
+    await fakeBrowser.storage.local.set({ waitingPeople: { g1: [req('r1'), req('r2')], g2: [req('r3')] } });
+    const { transport, asked } = fakeTransport({
+      refreshWaiting: () => ok({ read: 2, notRead: 0 }),
+      decideJoinRequests: (d: { id: string }) => (d.id === 'g1'
+        ? ok({ requests: { requests: [], count: 0 } })
+        : ok({ requests: { requests: [], count: 0 }, error: { kind: 'notFound', message: 'gone', metaCode: 131213 } })),
+    });
+    const model = createWaitingModel(createPort(transport), () => [group(1, 'One'), group(2, 'Two')]);
+    await model.start();
+    await model.decide('approve', model.rows.value);
+    expect(asked.filter((a) => a.name === 'decideJoinRequests')).toHaveLength(2);
+    expect(model.outcomes.value).toEqual({ r1: { kind: 'approved' }, r2: { kind: 'approved' }, r3: { kind: 'gone' } });
+    model.stop();
   });
 });

@@ -12,13 +12,17 @@ import { readGroupCache } from '../group-cache';
 import type { MessageData, MessageName, MessageValue } from '../messaging';
 import { onMessage } from '../messaging';
 import { failure, success, type Result } from '../result';
-import { apiKeyItem, clearAccountData, joinApprovalModesItem, recentGroupsItem, settingsItem } from '../storage';
+import pLimit from 'p-limit';
+import {
+  apiKeyItem, clearAccountData, joinApprovalModesItem, pendingCountsItem, recentGroupsItem, settingsItem, waitingPeopleItem,
+} from '../storage';
 import { checkSubject, isWaId } from '../validation';
 import { cacheGroup, cacheGroups, uncacheGroup } from './group-cache-writes';
 import { invalidInput as invalid, isUnclear, LocalError, toErrorData, withOutcome } from './local-error';
 import type { PendingCountsOwner } from './pending-counts';
 import type { CreationWatcher } from './pending-creations';
 import { isInternalSender, type SenderLike } from './sender';
+import type { RequestBudget } from './request-budget';
 import type { ZokoClient } from './zoko/client';
 import { ZokoError } from './zoko/errors';
 
@@ -26,6 +30,8 @@ export type Handlers = { [K in MessageName]: (data: MessageData<K>) => Promise<M
 
 export interface HandlerDeps {
   client: ZokoClient;
+  /** The per-minute request budget: the Waiting queue reads no more than it allows. */
+  budget: Pick<RequestBudget, 'available'>;
   counts: PendingCountsOwner;
   creations: Pick<CreationWatcher, 'intend' | 'confirm' | 'drop' | 'find' | 'isPending'>;
   /** Polling restarts when the key or the settings change. */
@@ -56,6 +62,9 @@ async function rememberRecent(groupId: string) {
   const recent = await recentGroupsItem.getValue();
   await recentGroupsItem.setValue([groupId, ...recent.filter((id) => id !== groupId)].slice(0, 8));
 }
+
+/** Groups the Waiting queue reads at most per refresh: the poller keeps the rest fresh within its budget. */
+const WAITING_READS = 20;
 
 /**
  * A write that must not happen twice. It is never resent by itself: after an unclear failure `check`
@@ -233,6 +242,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     async listJoinRequests({ id }) {
       return rereadRequests(id);
+    },
+
+    async refreshWaiting() {
+      const [{ groups }, { byGroup }, people] = await Promise.all([readGroupCache(), pendingCountsItem.getValue(), waitingPeopleItem.getValue()]);
+      const waiting = groups.filter((g) => (byGroup[g.id] ?? 0) > 0 && !g.autoApproval && !g.suspended)
+        // Groups whose people are not known yet first.
+        .sort((a, b) => Number(Boolean(people[a.id])) - Number(Boolean(people[b.id])));
+      const allowed = Math.min(waiting.length, WAITING_READS, await deps.budget.available());
+      const read = waiting.slice(0, allowed);
+      const at = Date.now();
+      const limit = pLimit(4);
+      const results = await Promise.allSettled(read.map((g) => limit(() => client.listJoinRequests(g.id))));
+      const observations = results.flatMap((r, i) => (r.status === 'fulfilled' ? [{ groupId: read[i]!.id, requests: r.value, at }] : []));
+      await counts.commit({ observations }); // one write for the whole refresh
+      return { read: observations.length, notRead: waiting.length - observations.length };
     },
 
     async decideJoinRequests({ id, action, requestIds }) {

@@ -5,7 +5,7 @@
  */
 import type { Group, JoinRequest, JoinRequestList } from '../domain';
 import { readGroupCache } from '../group-cache';
-import { pendingCountsItem, pollStateItem, seenRequestsItem, type PendingCounts, type PollState } from '../storage';
+import { pendingCountsItem, pollStateItem, seenRequestsItem, waitingPeopleItem, type PendingCounts, type PollState } from '../storage';
 import { renderBadge } from './badge';
 import { writeCacheHead } from './group-cache-writes';
 
@@ -50,9 +50,12 @@ export function createPendingCounts(now: () => number = Date.now) {
   /** Applies what was learned; returns the requests that are new since each group was last seen. */
   function commit(change: Commit): Promise<NewRequests[]> {
     return serial(async () => {
-      const [counts, state, seen] = await Promise.all([pendingCountsItem.getValue(), pollStateItem.getValue(), seenRequestsItem.getValue()]);
+      const [counts, state, seen, people] = await Promise.all([
+        pendingCountsItem.getValue(), pollStateItem.getValue(), seenRequestsItem.getValue(), waitingPeopleItem.getValue(),
+      ]);
       const byGroup = { ...counts.byGroup };
       const newestAt = { ...seen };
+      const waiting = { ...people };
       const since = state.since || now();
       const fresh: NewRequests[] = [];
       for (const { groupId, requests: list, at } of change.observations) {
@@ -60,11 +63,14 @@ export function createPendingCounts(now: () => number = Date.now) {
         if (list === null) {
           delete byGroup[groupId];
           delete newestAt[groupId];
+          delete waiting[groupId];
           continue;
         }
         // Zoko's count, which may be more than the requests it listed.
         if (list.count > 0) byGroup[groupId] = list.count;
         else delete byGroup[groupId];
+        if (list.requests.length > 0) waiting[groupId] = list.requests;
+        else delete waiting[groupId];
         const { requests } = list;
         const known = newestAt[groupId] ?? since;
         const newer = requests.filter((r) => r.createdAt > known);
@@ -76,6 +82,7 @@ export function createPendingCounts(now: () => number = Date.now) {
         const ids = new Set(change.listed.map((g) => g.id));
         for (const id of Object.keys(byGroup)) if (!ids.has(id)) delete byGroup[id];
         for (const id of Object.keys(newestAt)) if (!ids.has(id)) delete newestAt[id];
+        for (const id of Object.keys(waiting)) if (!ids.has(id)) delete waiting[id];
       }
       const problem = change.problem === undefined
         ? (change.observations.length > 0 ? undefined : counts.problem)
@@ -93,6 +100,7 @@ export function createPendingCounts(now: () => number = Date.now) {
         stats.stateWrites++;
       }
       if (JSON.stringify(newestAt) !== JSON.stringify(seen)) await seenRequestsItem.setValue(newestAt);
+      if (JSON.stringify(waiting) !== JSON.stringify(people)) await waitingPeopleItem.setValue(waiting);
       const { groups } = await readGroupCache();
       if (countsChanged || change.listed) await writeCacheHead(groups, byGroup); // the panel's first rows follow the counts
       await renderBadge(next, groups);

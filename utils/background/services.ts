@@ -12,7 +12,7 @@ export function createServices(client: ZokoClient, now: () => number = Date.now)
   const counts = createPendingCounts(now);
   const poller = createPoller({ client, counts, budget: requestBudget, pause: zokoPause, now });
   const creations = createCreationWatcher(client, now);
-  const handlers = createHandlers({ client, counts, creations, polling: poller });
+  const handlers = createHandlers({ client, counts, creations, polling: poller, budget: requestBudget });
   return { client, counts, poller, creations, handlers, inviteDirectly: createDirectInvite(handlers) };
 }
 

@@ -5,6 +5,7 @@ import { createAction } from './action';
 import { createGroupListModel } from './group-list-model';
 import { createHandoffModel } from './handoff-model';
 import { createOpenGroupModel, type OpenGroupModel } from './open-group-model';
+import { createWaitingModel } from './waiting-model';
 import { mark, MARK } from './perf-marks';
 import type { Port } from './port';
 
@@ -12,7 +13,8 @@ export type Route =
   | { name: 'list' }
   | { name: 'group'; id: string }
   | { name: 'create' }
-  | { name: 'handoff' };
+  | { name: 'handoff' }
+  | { name: 'waiting' };
 
 export function createPanel(port: Port) {
   const route = signal<Route>({ name: 'list' });
@@ -25,6 +27,7 @@ export function createPanel(port: Port) {
   const current = signal<OpenGroupModel | null>(null);
   const handoff = createHandoffModel(port, () => groups.groups.value, () => groups.config.value?.settings.defaultCountry);
   const createGroup = createAction((subject: string) => port.send('createGroup', { subject }));
+  const waiting = createWaitingModel(port, () => groups.groups.value);
 
   function openGroup(id: string) {
     mark(MARK.openGroup);
@@ -38,8 +41,15 @@ export function createPanel(port: Port) {
   }
 
   function back(message?: string) {
+    if (route.value.name === 'waiting') waiting.stop();
     flash.value = message ?? null;
     route.value = { name: 'list' };
+  }
+
+  /** Everyone waiting, across groups. */
+  function openWaiting() {
+    route.value = { name: 'waiting' };
+    void waiting.start();
   }
 
   function announce(text: string) {
@@ -90,8 +100,8 @@ export function createPanel(port: Port) {
   }
 
   return {
-    port, route, announcement, flash, groups, current, handoff, createGroup,
-    start, openGroup, back, announce, submitCreate, closeHandoff,
+    port, route, announcement, flash, groups, current, handoff, createGroup, waiting,
+    start, openGroup, back, announce, submitCreate, closeHandoff, openWaiting,
     create: () => (route.value = { name: 'create' }),
   };
 }

@@ -7,7 +7,7 @@ import { sendMessage, type MessageData, type MessageName, type MessageValue } fr
 import type { Result } from '../result';
 import {
   groupCacheHeadItem, groupCacheItem, handoffItem, openGroupItem, pendingCountsItem, pendingCreationsItem,
-  recentGroupsItem, type GroupCache,
+  recentGroupsItem, waitingPeopleItem, type GroupCache,
 } from '../storage';
 
 export type Transport = <K extends MessageName>(name: K, data: MessageData<K>) => Promise<Result<MessageValue<K>>>;
@@ -33,6 +33,7 @@ const readable = {
   pendingCounts: pendingCountsItem,
   pendingCreations: pendingCreationsItem,
   recentGroups: recentGroupsItem,
+  waitingPeople: waitingPeopleItem,
   handoff: handoffItem,
   openGroup: openGroupItem,
 };
