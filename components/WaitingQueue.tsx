@@ -86,7 +86,8 @@ function WaitingItem({ row: r }: { row: WaitingRow }) {
       )}
       <div class="item-main">
         <span class="name">{who}</span>
-        <span class="small-text muted nowrap-text">{displayNumber(r.waId)} · {r.subject}</span>
+        <span class="group-name" title={r.subject}>{r.subject}</span>
+        <span class="small-text muted nowrap-text">{displayNumber(r.waId)}</span>
         <span class="small-text muted">
           {r.createdAt > 0 && i18n.t('waiting.waited', [waitedFor(r.createdAt)])}
           {' · '}{r.seatsLeft > 0 ? i18n.t('waiting.seats', r.seatsLeft, [String(r.seatsLeft)]) : i18n.t('waiting.full')}

@@ -21,6 +21,11 @@ await configureExtension(worker, sandbox.apiKey, settings);
 // After the worker's own start-up has scheduled its alarm (which would replace this one), poll now.
 await new Promise((r) => setTimeout(r, 1000));
 await firePollAlarm(worker);
+// A worker that is just starting may replace a freshly fired alarm with its own schedule: fire until counted.
+for (let i = 0; i < 20 && !(await worker.evaluate(() => chrome.action.getBadgeText({}))).match(/^\d+$/); i++) {
+  await new Promise((r) => setTimeout(r, 1000));
+  await firePollAlarm(worker);
+}
 await sandboxControl(sandbox.url, sandbox.apiKey).latency(0);
 
 async function shoot(page: Page, name: string) {
@@ -36,6 +41,10 @@ for (const scheme of ['light', 'dark'] as const) {
   await page.locator('.pending').first().waitFor();
   await page.getByRole('searchbox').blur();
   await shoot(page, `list-${scheme}`);
+  await page.getByRole('button', { name: /^\d+ waiting$/ }).click();
+  await page.getByRole('list', { name: 'People waiting to join' }).getByRole('listitem').first().waitFor();
+  await shoot(page, `waiting-${scheme}`);
+  await page.getByRole('button', { name: 'Back to groups' }).click();
   await page.getByRole('button', { name: /^VIP Customers/ }).click();
   await page.getByRole('heading', { name: 'Join requests' }).waitFor();
   await shoot(page, `group-${scheme}`);
