@@ -7,6 +7,7 @@ import { GroupList } from './GroupList';
 import { GroupView } from './GroupView';
 import { Icon } from './Icon';
 import { NumberHandoff } from './NumberHandoff';
+import { ActivityLog } from './ActivityLog';
 import { WaitingQueue } from './WaitingQueue';
 
 export function App() {
@@ -18,7 +19,10 @@ export function App() {
         <h1>{i18n.t('extName')}</h1>
         <span class="spacer" />
         {route.name === 'list' && (
-          <button type="button" class="primary small" onClick={panel.create}><Icon name="plus" />{i18n.t('list.createGroup')}</button>
+          <>
+            <button type="button" class="small" onClick={panel.openActivity}>{i18n.t('activity.open')}</button>
+            <button type="button" class="primary small" onClick={panel.create}><Icon name="plus" />{i18n.t('list.createGroup')}</button>
+          </>
         )}
         <button type="button" class="icon" aria-label={i18n.t('common.settings')} title={i18n.t('common.settings')}
           onClick={() => void browser.runtime.openOptionsPage()}>
@@ -30,6 +34,7 @@ export function App() {
       {route.name === 'create' && <CreateGroup />}
       {route.name === 'handoff' && <NumberHandoff />}
       {route.name === 'waiting' && <WaitingQueue />}
+      {route.name === 'activity' && <ActivityLog />}
       <p class="sr-only" role="status" aria-live="polite">{panel.announcement}</p>
     </div>
   );

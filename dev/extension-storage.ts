@@ -8,7 +8,7 @@ import type { Settings } from '../utils/config';
 import type {
   Handoff, PendingCounts, PendingCreation, PollState, SeenRequests, StoredGroupCache,
 } from '../utils/storage';
-import type { Group, JoinRequest } from '../utils/domain';
+import type { ActivityEntry, Group, JoinRequest } from '../utils/domain';
 import { POLL_ALARM, STORAGE_KEYS } from '../utils/storage-keys';
 
 export interface LocalItems {
@@ -22,6 +22,7 @@ export interface LocalItems {
   waitingPeople: Record<string, JoinRequest[]>;
   pendingCreations: PendingCreation[];
   recentGroups: string[];
+  activity: ActivityEntry[];
   joinApprovalModes: Record<string, { mode: 'approval_required' | 'auto_approve'; at: number }>;
   zokoIdForm: 'zoko' | 'whatsapp';
 }

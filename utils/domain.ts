@@ -93,3 +93,18 @@ export interface InvitationTemplate {
 export type JoinApprovalMode = 'approval_required' | 'auto_approve';
 
 export type JoinDecision = 'approve' | 'reject';
+
+/** One thing this agent did, on this browser (the Activity view). */
+export interface ActivityEntry {
+  at: number;
+  action: 'approve' | 'reject' | 'invite' | 'remove' | 'resetLink' | 'create' | 'rename' | 'joinMode' | 'delete'
+    | 'autoApproval' | 'template';
+  groupId?: string;
+  subject?: string;
+  /** Who it was about: names, numbers or ids. */
+  who?: string[];
+  /** `unknown`: Zoko's answer was lost and a re-read could not tell. */
+  outcome: 'done' | 'failed' | 'unknown';
+  /** The failure in words, or a detail such as "3 sent, 1 skipped". */
+  detail?: string;
+}

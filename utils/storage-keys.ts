@@ -13,6 +13,7 @@ export const STORAGE_KEYS = {
   waitingPeople: 'waitingPeople',
   pendingCreations: 'pendingCreations',
   recentGroups: 'recentGroups',
+  activity: 'activity',
   joinApprovalModes: 'joinApprovalModes',
   zokoIdForm: 'zokoIdForm',
   handoff: 'handoff',

@@ -6,7 +6,7 @@
  */
 import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS, type Settings } from './config';
-import type { Group, JoinApprovalModeSet, JoinRequest } from './domain';
+import type { ActivityEntry, Group, JoinApprovalModeSet, JoinRequest } from './domain';
 
 export interface GroupCache {
   groups: Group[];
@@ -137,6 +137,12 @@ export const joinApprovalModesItem = /* @__PURE__ */ storage.defineItem<Record<s
   version: 1,
 });
 
+/** What this agent did, newest first; kept 30 days and at most ACTIVITY_MAX entries (utils/background/activity.ts). */
+export const activityItem = /* @__PURE__ */ storage.defineItem<ActivityEntry[]>('local:activity', {
+  fallback: [],
+  version: 1,
+});
+
 /** Recently used group ids, most recent first (for the context menu and the number picker). */
 export const recentGroupsItem = /* @__PURE__ */ storage.defineItem<string[]>('local:recentGroups', {
   fallback: [],
@@ -162,6 +168,6 @@ export const openGroupItem = /* @__PURE__ */ storage.defineItem<string | null>('
 /** "Sign out": the key and everything cached from Zoko leave this browser; the agent's own settings stay. */
 export async function clearAccountData() {
   await Promise.all([apiKeyItem, groupCacheItem, groupCacheHeadItem, pendingCountsItem, pollStateItem, seenRequestsItem, waitingPeopleItem,
-    pendingCreationsItem, joinApprovalModesItem, idFormItem,
+    pendingCreationsItem, joinApprovalModesItem, idFormItem, activityItem,
     recentGroupsItem, handoffItem, openGroupItem].map((item) => item.removeValue()));
 }

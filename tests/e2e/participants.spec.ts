@@ -1,4 +1,5 @@
 // Journey: the agent removes someone from a group, after confirming.
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
 test('remove one participant after confirming', async ({ panel, store }) => {
@@ -30,4 +31,18 @@ test('remove several at once', async ({ panel, store }) => {
   await expect(panel.dialog()).toContainText('Remove 2 participants?');
   await panel.dialog().getByRole('button', { name: 'Remove' }).click();
   await expect(people).toContainText('6 of 8');
+});
+
+test('export a group\'s participants as CSV: read back, it matches the group', async ({ panel, store }) => {
+  const g = (await store.state()).groups.find((x) => x.subject === 'Support Team')!;
+  await panel.openGroup('Support Team');
+  const [download] = await Promise.all([
+    panel.page.waitForEvent('download'),
+    panel.section('Participants').getByRole('button', { name: 'Export CSV: Participants' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^support-team-participants-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+  const [header, ...lines] = text.trimEnd().split('\r\n');
+  expect(header).toBe('Name,Number or id,Status,Admin');
+  expect(lines.map((l) => l.split(','))).toEqual(g.participants.map((p) => [p.name, `+${p.wa_id}`, p.status, p.is_admin ? 'yes' : 'no']));
 });

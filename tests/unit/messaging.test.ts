@@ -10,7 +10,8 @@ import { createServices } from '../../utils/background/services';
 import { removeAllListeners, sendMessage, type MessageName, type ProtocolMap } from '../../utils/messaging';
 import { isInternalSender } from '../../utils/background/sender';
 import { DEFAULT_SETTINGS } from '../../utils/config';
-import { apiKeyItem, pendingCountsItem, pendingCreationsItem, recentGroupsItem, settingsItem } from '../../utils/storage';
+import { activityItem, apiKeyItem, pendingCountsItem, pendingCreationsItem, recentGroupsItem, settingsItem } from '../../utils/storage';
+import { ACTIVITY_MAX, recordActivity } from '../../utils/background/activity';
 import { createZokoClient } from '../../utils/background/zoko/client';
 import { newStore, type SandboxControl } from '../../dev/sandbox/control';
 import { startSandbox, type Sandbox } from '../../dev/sandbox/server';
@@ -373,5 +374,35 @@ describe('a full storage', () => {
     expect(r.ok && r.data.groups).toHaveLength(12);
     expect((await readGroupCache()).groups).toEqual([]);
     vi.restoreAllMocks();
+  });
+});
+
+describe('activity', () => {
+  it('an approval is recorded with who, where and how it went; a failure too; reads are not', async () => {
+    const s = createServices(createZokoClient({ baseURL: sandbox.baseUrl, getApiKey: () => apiKeyItem.getValue(), retryBaseMs: 5 }));
+    removeAllListeners();
+    registerHandlers(s.handlers, () => true);
+    await sendMessage('listGroups');
+    const g = (await store.state()).groups.find((x) => !x.suspended && x.join_requests.length > 0)!;
+    await sendMessage('listJoinRequests', { id: g._id }); // the background now knows the names
+    await sendMessage('decideJoinRequests', { id: g._id, action: 'approve', requestIds: [g.join_requests[0]!.join_request_id] });
+    await sendMessage('deleteGroup', { id: 'no-such-group' });
+    const entries = await activityItem.getValue();
+    expect(entries).toEqual([
+      expect.objectContaining({ action: 'delete', outcome: 'failed', detail: expect.any(String) }),
+      expect.objectContaining({ action: 'approve', groupId: g._id, subject: g.subject, who: [g.join_requests[0]!.name], outcome: 'done' }),
+    ]);
+  });
+
+  it('keeps 30 days and at most ACTIVITY_MAX entries', async () => {
+    const day = 86_400_000;
+    await activityItem.setValue([{ at: Date.now() - 31 * day, action: 'delete', outcome: 'done' }]);
+    await recordActivity({ at: Date.now(), action: 'resetLink', outcome: 'done' });
+    expect((await activityItem.getValue()).map((e) => e.action)).toEqual(['resetLink']);
+    await activityItem.setValue(Array.from({ length: ACTIVITY_MAX }, () => ({ at: Date.now(), action: 'delete' as const, outcome: 'done' as const })));
+    await recordActivity({ at: Date.now(), action: 'create', outcome: 'done' });
+    const after = await activityItem.getValue();
+    expect(after).toHaveLength(ACTIVITY_MAX);
+    expect(after[0]!.action).toBe('create');
   });
 });

@@ -1,4 +1,5 @@
 /** The background's services, built once over one Zoko client: what the entrypoint registers and tests drive. */
+import { recordingActivity } from './activity';
 import { createDirectInvite } from './direct-invite';
 import { createHandlers } from './handlers';
 import { createPendingCounts } from './pending-counts';
@@ -12,7 +13,7 @@ export function createServices(client: ZokoClient, now: () => number = Date.now)
   const counts = createPendingCounts(now);
   const poller = createPoller({ client, counts, budget: requestBudget, pause: zokoPause, now });
   const creations = createCreationWatcher(client, now);
-  const handlers = createHandlers({ client, counts, creations, polling: poller, budget: requestBudget });
+  const handlers = recordingActivity(createHandlers({ client, counts, creations, polling: poller, budget: requestBudget }));
   return { client, counts, poller, creations, handlers, inviteDirectly: createDirectInvite(handlers) };
 }
 

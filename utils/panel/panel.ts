@@ -5,6 +5,7 @@ import { createAction } from './action';
 import { createGroupListModel } from './group-list-model';
 import { createHandoffModel } from './handoff-model';
 import { createOpenGroupModel, type OpenGroupModel } from './open-group-model';
+import { createActivityModel } from './activity-model';
 import { createWaitingModel } from './waiting-model';
 import { mark, MARK } from './perf-marks';
 import type { Port } from './port';
@@ -14,7 +15,8 @@ export type Route =
   | { name: 'group'; id: string }
   | { name: 'create' }
   | { name: 'handoff' }
-  | { name: 'waiting' };
+  | { name: 'waiting' }
+  | { name: 'activity' };
 
 export function createPanel(port: Port) {
   const route = signal<Route>({ name: 'list' });
@@ -28,6 +30,7 @@ export function createPanel(port: Port) {
   const handoff = createHandoffModel(port, () => groups.groups.value, () => groups.config.value?.settings.defaultCountry);
   const createGroup = createAction((subject: string) => port.send('createGroup', { subject }));
   const waiting = createWaitingModel(port, () => groups.groups.value);
+  const activity = createActivityModel(port);
 
   function openGroup(id: string) {
     mark(MARK.openGroup);
@@ -42,8 +45,15 @@ export function createPanel(port: Port) {
 
   function back(message?: string) {
     if (route.value.name === 'waiting') waiting.stop();
+    if (route.value.name === 'activity') activity.stop();
     flash.value = message ?? null;
     route.value = { name: 'list' };
+  }
+
+  /** What this agent did, on this browser. */
+  function openActivity() {
+    route.value = { name: 'activity' };
+    void activity.start();
   }
 
   /** Everyone waiting, across groups. */
@@ -100,8 +110,8 @@ export function createPanel(port: Port) {
   }
 
   return {
-    port, route, announcement, flash, groups, current, handoff, createGroup, waiting,
-    start, openGroup, back, announce, submitCreate, closeHandoff, openWaiting,
+    port, route, announcement, flash, groups, current, handoff, createGroup, waiting, activity,
+    start, openGroup, back, announce, submitCreate, closeHandoff, openWaiting, openActivity,
     create: () => (route.value = { name: 'create' }),
   };
 }

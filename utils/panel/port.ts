@@ -6,7 +6,7 @@ import { decodeGroupCache } from '../group-cache';
 import { sendMessage, type MessageData, type MessageName, type MessageValue } from '../messaging';
 import type { Result } from '../result';
 import {
-  groupCacheHeadItem, groupCacheItem, handoffItem, openGroupItem, pendingCountsItem, pendingCreationsItem,
+  activityItem, groupCacheHeadItem, groupCacheItem, handoffItem, openGroupItem, pendingCountsItem, pendingCreationsItem,
   recentGroupsItem, waitingPeopleItem, type GroupCache,
 } from '../storage';
 
@@ -34,6 +34,7 @@ const readable = {
   pendingCreations: pendingCreationsItem,
   recentGroups: recentGroupsItem,
   waitingPeople: waitingPeopleItem,
+  activity: activityItem,
   handoff: handoffItem,
   openGroup: openGroupItem,
 };

@@ -1,0 +1,76 @@
+/** Activity: what the agent did, with when, where, who and how it went. */
+import { i18n } from '#i18n';
+import type { ActivityEntry } from '../utils/domain';
+import type { ActivityRange } from '../utils/panel/activity-model';
+import { timeAgo } from '../utils/panel/time';
+import { e164, exportFileName, toCsv } from '../utils/panel/csv';
+import { ExportButton } from './ExportButton';
+import { ScreenHeader } from './ScreenHeader';
+import { Field } from './Field';
+import { usePanel } from './panel-context';
+
+const RANGES: [ActivityRange, 'activity.today' | 'activity.shift' | 'activity.all'][] = [
+  ['shift', 'activity.shift'], ['today', 'activity.today'], ['all', 'activity.all'],
+];
+
+/** The entry as a sentence: "Approved Asha Patel". */
+function sentence(e: ActivityEntry): string {
+  const who = (e.who ?? []).join(', ');
+  switch (e.action) {
+    case 'create': return i18n.t('activity.create', [e.detail ?? '']);
+    case 'rename': return i18n.t('activity.rename', [e.detail ?? '']);
+    case 'joinMode': return i18n.t('activity.joinMode', [e.detail ?? '']);
+    case 'autoApproval': return i18n.t('activity.autoApproval', [e.detail ?? '']);
+    case 'template': return i18n.t('activity.template', [e.detail ?? '']);
+    case 'resetLink': return i18n.t('activity.resetLink');
+    case 'delete': return i18n.t('activity.delete');
+    default: return i18n.t(`activity.${e.action}`, [who]);
+  }
+}
+
+export function ActivityLog() {
+  const panel = usePanel();
+  const model = panel.activity;
+  const entries = model.visible.value;
+  return (
+    <section class="activity" aria-labelledby="activity-title">
+      <ScreenHeader id="activity-title" title={i18n.t('activity.title')} onBack={() => panel.back()}>
+        {i18n.t('activity.intro')}
+      </ScreenHeader>
+      <div class="card">
+        <Field label={i18n.t('activity.filter')}>
+          <select value={model.range.value} onChange={(e) => (model.range.value = e.currentTarget.value as ActivityRange)}>
+            {RANGES.map(([value, label]) => <option key={value} value={value}>{i18n.t(label)}</option>)}
+          </select>
+        </Field>
+        {entries.length > 0 && (
+          <div class="row export">
+            <ExportButton label={`${i18n.t('export.csv')}: ${i18n.t('activity.title')}`} fileName={() => exportFileName('my', 'activity')}
+              build={() => toCsv(
+                [i18n.t('export.time'), i18n.t('export.action'), i18n.t('export.group'), i18n.t('export.name'), i18n.t('export.outcome'), i18n.t('export.detail')],
+                entries.map((e) => [new Date(e.at).toISOString(), sentence(e), e.subject, (e.who ?? []).map((w) => e164(w.replace(/^\+/, ''))).join('; '), e.outcome, e.detail]),
+              )} />
+          </div>
+        )}
+        {entries.length === 0 ? (
+          <p class="muted">{i18n.t('activity.none')}</p>
+        ) : (
+          <ul class="items" aria-label={i18n.t('activity.list')}>
+            {entries.map((e, i) => (
+              <li key={`${e.at}-${i}`} class="item">
+                <div class="item-main">
+                  <span class="name">{sentence(e)}</span>
+                  <span class="small-text muted">{[timeAgo(e.at), e.subject].filter(Boolean).join(' · ')}</span>
+                  {e.outcome === 'done' && e.action === 'invite' && e.detail && <span class="small-text muted">{e.detail}</span>}
+                  {e.outcome !== 'done' && (
+                    <span class="outcome failed">{i18n.t(e.outcome === 'unknown' ? 'activity.unknown' : 'activity.failed', [e.detail ?? ''])}</span>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

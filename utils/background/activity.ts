@@ -1,0 +1,85 @@
+/**
+ * Activity: every action this agent takes, on this browser, with its outcome — kept 30 days and bounded in
+ * size. Recorded around the message handlers, so no handler carries bookkeeping of its own.
+ */
+import type { ActivityEntry } from '../domain';
+import { describeError } from '../error-text';
+import { readGroupCache } from '../group-cache';
+import { activityItem, waitingPeopleItem } from '../storage';
+import type { Handlers } from './handlers';
+import { toErrorData } from './local-error';
+
+const KEEP_MS = 30 * 86_400_000;
+export const ACTIVITY_MAX = 2_000;
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Adds an entry, dropping what is older than 30 days or beyond the bound; one write at a time. */
+export function recordActivity(entry: ActivityEntry, now = Date.now()): Promise<void> {
+  const run = queue.then(async () => {
+    const kept = (await activityItem.getValue()).filter((e) => now - e.at < KEEP_MS);
+    await activityItem.setValue([entry, ...kept].slice(0, ACTIVITY_MAX));
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+type Described = Pick<ActivityEntry, 'action' | 'groupId' | 'who'> & { detail?: (result: unknown) => string | undefined };
+
+/** What each action message says about itself; reads are not activity. */
+async function describe(name: keyof Handlers, data: any): Promise<Described | undefined> {
+  switch (name) {
+    case 'decideJoinRequests': {
+      // Names, while they are still known: after the decision the requests are gone.
+      const people = (await waitingPeopleItem.getValue())[data.id] ?? [];
+      const who = (data.requestIds as string[]).map((id) => {
+        const p = people.find((r) => r.id === id);
+        return p ? p.name || `+${p.waId}` : id;
+      });
+      return { action: data.action, groupId: data.id, who };
+    }
+    case 'inviteMembers':
+      return { action: 'invite', groupId: data.id, who: (data.phoneNumbers as string[]).map((n) => `+${n}`),
+        detail: (r: any) => `${r.sent.length} sent, ${r.skipped.length} skipped, ${r.failed.length} failed` };
+    case 'removeParticipants': return { action: 'remove', groupId: data.id, who: data.waIds };
+    case 'resetInviteLink': return { action: 'resetLink', groupId: data.id };
+    case 'createGroup': return { action: 'create', who: [], detail: () => data.subject };
+    case 'updateSettings':
+      return { action: data.subject !== undefined ? 'rename' : 'joinMode', groupId: data.id,
+        detail: () => data.subject ?? data.joinApprovalMode };
+    case 'deleteGroup': return { action: 'delete', groupId: data.id };
+    case 'setAutoApproval': return { action: 'autoApproval', groupId: data.id, detail: () => (data.enabled ? 'on' : 'off') };
+    case 'setTemplate': return { action: 'template', groupId: data.id, detail: () => data.templateId };
+    default: return undefined;
+  }
+}
+
+/** The same handlers, each action recorded with its outcome (a failure too: the agent sees what did not work). */
+export function recordingActivity(handlers: Handlers): Handlers {
+  const wrapped = { ...handlers } as Record<keyof Handlers, (data: unknown) => Promise<unknown>>;
+  for (const name of Object.keys(handlers) as (keyof Handlers)[]) {
+    const handle = handlers[name] as (data: unknown) => Promise<unknown>;
+    wrapped[name] = async (data) => {
+      const about = await describe(name, data).catch(() => undefined);
+      if (!about) return handle(data);
+      // The subject now: a deleted group leaves the cache.
+      const subject = about.groupId ? (await readGroupCache()).groups.find((g) => g.id === about.groupId)?.subject : undefined;
+      const base = { at: Date.now(), action: about.action, groupId: about.groupId, subject, who: about.who };
+      try {
+        const result = await handle(data);
+        // A decision that came back with an error is the failure of that decision.
+        const error = (result as { error?: Parameters<typeof describeError>[0] } | undefined)?.error;
+        await recordActivity(error
+          ? { ...base, outcome: 'failed', detail: describeError(error).text }
+          : { ...base, outcome: 'done', detail: about.detail?.(result) ?? (name === 'createGroup' ? (result as { subject: string }).subject : undefined) });
+        return result;
+      } catch (e) {
+        const error = toErrorData(e);
+        await recordActivity({ ...base, outcome: error.outcome === 'unknown' || error.outcome === 'watching' ? 'unknown' : 'failed',
+          detail: describeError(error).text });
+        throw e;
+      }
+    };
+  }
+  return wrapped as Handlers;
+}
