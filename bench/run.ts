@@ -31,7 +31,7 @@ async function configure(apiKey: string, groups: Group[] = []) {
   await setStored(worker, 'local', {
     apiKey,
     // Spelled out: importing utils/config here would load the i18n shim before bench/background.ts sets it up.
-    settings: { agentId: 'bench', agentEmail: 'bench@store.test', defaultCountry: 'IN', notify: false, pollBudgetPerMinute: 60, pollIntervalSeconds: 30 },
+    settings: { agentId: 'bench', agentEmail: 'bench@store.test', defaultCountry: 'IN', notify: false, pollBudgetPerMinute: 60, pollIntervalSeconds: 30, waitAlertMinutes: 0 },
     // As the background stores them (utils/background/group-cache-writes.ts): the list as one string, and its first screenful.
     groupCache: { json: JSON.stringify(groups), fetchedAt: Date.now() },
     groupCacheHead: { groups: groups.slice(0, 40), total: groups.length },

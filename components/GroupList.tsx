@@ -7,6 +7,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isWhatsAppInviteLink } from '../utils/invite-link';
+import { waitedFor } from '../utils/wait-time';
 import { MARK, markOnce } from '../utils/panel/perf-marks';
 import { MAX_PARTICIPANTS } from '../utils/validation';
 import type { Group } from '../utils/domain';
@@ -99,7 +100,7 @@ export function GroupList() {
       <div class="scroller" ref={scroller} onScroll={(e) => (scrollTop.value = e.currentTarget.scrollTop)}>
         <ul role="list" class="rows" style={{ height: `${visible.length * ROW_HEIGHT}px` }}>
           {visible.slice(first, last).map((g, i) => (
-            <GroupRow key={g.id} group={g} waiting={model.counts.value[g.id] ?? 0} top={(first + i) * ROW_HEIGHT}
+            <GroupRow key={g.id} group={g} waiting={model.counts.value[g.id] ?? 0} since={model.oldestWait.value[g.id]} top={(first + i) * ROW_HEIGHT}
               onOpen={() => panel.openGroup(g.id)} position={first + i + 1} size={visible.length} />
           ))}
         </ul>
@@ -108,9 +109,9 @@ export function GroupList() {
   );
 }
 
-interface RowProps { group: Group; waiting: number; top: number; onOpen: () => void; position: number; size: number }
+interface RowProps { group: Group; waiting: number; since?: number; top: number; onOpen: () => void; position: number; size: number }
 
-function GroupRow({ group: g, waiting, top, onOpen, position, size }: RowProps) {
+function GroupRow({ group: g, waiting, since, top, onOpen, position, size }: RowProps) {
   return (
     <li class="group-row" style={{ top: `${top}px`, height: `${ROW_HEIGHT}px` }} aria-posinset={position} aria-setsize={size}>
       <button type="button" class="row-main" onClick={onOpen}>
@@ -119,6 +120,7 @@ function GroupRow({ group: g, waiting, top, onOpen, position, size }: RowProps) 
           <span>{i18n.t('list.members', [String(g.participantCount), String(MAX_PARTICIPANTS)])}</span>
           {g.autoApproval && <span class="tag">{i18n.t('list.autoApprove')}</span>}
           {g.suspended && <span class="tag warn">{i18n.t('list.suspended')}</span>}
+          {waiting > 0 && since !== undefined && <span class="waited">{i18n.t('list.oldestWait', [waitedFor(since)])}</span>}
         </span>
       </button>
       {waiting > 0 && <span class="pending" title={i18n.t('list.waiting', [String(waiting)])}>{waiting}<span class="sr-only">{i18n.t('list.waitingSr')}</span></span>}

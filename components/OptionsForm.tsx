@@ -52,6 +52,10 @@ export function OptionsForm({ model }: { model: OptionsModel }) {
           <input type="number" min={30} max={600} step={5} value={settings.value.pollIntervalSeconds}
             onInput={(e) => set({ pollIntervalSeconds: Number(e.currentTarget.value) })} />
         </Field>
+        <Field label={i18n.t('options.waitAlert')} error={errors.value.waitAlertMinutes} hint={i18n.t('options.waitAlertHint')}>
+          <input type="number" min={0} max={1440} step={1} value={settings.value.waitAlertMinutes}
+            onInput={(e) => set({ waitAlertMinutes: Number(e.currentTarget.value) })} />
+        </Field>
         <label class="switch">
           <input type="checkbox" role="switch" checked={settings.value.notify} onChange={(e) => set({ notify: e.currentTarget.checked })} />
           <span>{i18n.t('options.notify')}</span>

@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import type { WaitingRow } from '../utils/panel/waiting-model';
 import { displayNumber } from '../utils/panel/phone-format';
-import { waitedFor } from '../utils/panel/time';
+import { waitedFor } from '../utils/wait-time';
 import { e164, exportFileName, toCsv } from '../utils/panel/csv';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ExportButton } from './ExportButton';

@@ -23,6 +23,7 @@ export interface LocalItems {
   pendingCreations: PendingCreation[];
   recentGroups: string[];
   activity: ActivityEntry[];
+  waitAlerts: { alerted: string[]; snoozedUntil: Record<string, number> };
   joinApprovalModes: Record<string, { mode: 'approval_required' | 'auto_approve'; at: number }>;
   zokoIdForm: 'zoko' | 'whatsapp';
 }
@@ -52,9 +53,13 @@ export async function getStored<A extends Area, K extends keyof ItemsOf<A> & str
   return (stored as Record<string, unknown>)[key] as ItemsOf<A>[K] | undefined;
 }
 
-/** Empties both areas and drops every alarm: a fresh extension, without reinstalling it. */
+/** Empties both areas, drops every alarm and closes every notification: a fresh extension, without reinstalling it. */
 export async function clearExtension(worker: Worker) {
-  await worker.evaluate(() => Promise.all([chrome.storage.local.clear(), chrome.storage.session.clear(), chrome.alarms.clearAll()]));
+  await worker.evaluate(async () => {
+    const shown = await chrome.notifications.getAll();
+    await Promise.all([chrome.storage.local.clear(), chrome.storage.session.clear(), chrome.alarms.clearAll(),
+      ...Object.keys(shown).map((id) => chrome.notifications.clear(id))]);
+  });
 }
 
 /** Stores the key and the agent's settings, as the options page would (without the background's restart). */

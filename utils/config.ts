@@ -10,6 +10,8 @@ export interface Settings {
   pollBudgetPerMinute: number;
   /** Seconds between badge refreshes (Chrome's alarms fire at most every 30 s). */
   pollIntervalSeconds: number;
+  /** Tell the agent when someone has waited longer than this many minutes (0: never). */
+  waitAlertMinutes: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   notify: true,
   pollBudgetPerMinute: 60,
   pollIntervalSeconds: 30,
+  waitAlertMinutes: 15,
 };
 
 
@@ -35,7 +38,8 @@ export interface ConfigInput {
   settings: Settings;
 }
 
-export type ConfigField = 'apiKey' | 'agentId' | 'agentEmail' | 'defaultCountry' | 'pollBudgetPerMinute' | 'pollIntervalSeconds';
+export type ConfigField = 'apiKey' | 'agentId' | 'agentEmail' | 'defaultCountry' | 'pollBudgetPerMinute' | 'pollIntervalSeconds'
+  | 'waitAlertMinutes';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -54,6 +58,8 @@ export function validateConfig(input: ConfigInput, hasStoredKey: boolean): Parti
   if (!Number.isInteger(budget) || budget < 2 || budget > 600) errors.pollBudgetPerMinute = i18n.t('validation.budget');
   const interval = input.settings.pollIntervalSeconds;
   if (!Number.isInteger(interval) || interval < 30 || interval > 600) errors.pollIntervalSeconds = i18n.t('validation.interval');
+  const alert = input.settings.waitAlertMinutes;
+  if (!Number.isInteger(alert) || alert < 0 || alert > 1440) errors.waitAlertMinutes = i18n.t('validation.waitAlert');
   return errors;
 }
 

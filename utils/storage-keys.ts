@@ -14,6 +14,7 @@ export const STORAGE_KEYS = {
   pendingCreations: 'pendingCreations',
   recentGroups: 'recentGroups',
   activity: 'activity',
+  waitAlerts: 'waitAlerts',
   joinApprovalModes: 'joinApprovalModes',
   zokoIdForm: 'zokoIdForm',
   handoff: 'handoff',

@@ -73,9 +73,12 @@ export const apiKeyItem = /* @__PURE__ */ storage.defineItem<string | null>('loc
 
 export const settingsItem = /* @__PURE__ */ storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  // v2 added the badge refresh interval: older settings get the defaults for what they lack.
-  version: 2,
-  migrations: { 2: (old: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...old }) },
+  // v2 added the badge refresh interval, v3 the long-wait alert: older settings get the defaults they lack.
+  version: 3,
+  migrations: {
+    2: (old: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...old }),
+    3: (old: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...old }),
+  },
 });
 
 export const groupCacheItem = /* @__PURE__ */ storage.defineItem<StoredGroupCache>('local:groupCache', {
@@ -143,6 +146,12 @@ export const activityItem = /* @__PURE__ */ storage.defineItem<ActivityEntry[]>(
   version: 1,
 });
 
+/** Long-wait notifications: groups already told about (until nobody there waits too long), and snoozes. */
+export const waitAlertsItem = /* @__PURE__ */ storage.defineItem<{ alerted: string[]; snoozedUntil: Record<string, number> }>('local:waitAlerts', {
+  fallback: { alerted: [], snoozedUntil: {} },
+  version: 1,
+});
+
 /** Recently used group ids, most recent first (for the context menu and the number picker). */
 export const recentGroupsItem = /* @__PURE__ */ storage.defineItem<string[]>('local:recentGroups', {
   fallback: [],
@@ -168,6 +177,6 @@ export const openGroupItem = /* @__PURE__ */ storage.defineItem<string | null>('
 /** "Sign out": the key and everything cached from Zoko leave this browser; the agent's own settings stay. */
 export async function clearAccountData() {
   await Promise.all([apiKeyItem, groupCacheItem, groupCacheHeadItem, pendingCountsItem, pollStateItem, seenRequestsItem, waitingPeopleItem,
-    pendingCreationsItem, joinApprovalModesItem, idFormItem, activityItem,
+    pendingCreationsItem, joinApprovalModesItem, idFormItem, activityItem, waitAlertsItem,
     recentGroupsItem, handoffItem, openGroupItem].map((item) => item.removeValue()));
 }

@@ -6,6 +6,7 @@ import { onNotificationClicked } from '../../utils/background/notify';
 import { registerPanelOpening } from '../../utils/background/open-panel';
 import { onPollAlarm, schedulePolling } from '../../utils/background/poller';
 import { createServices } from '../../utils/background/services';
+import { onWaitNotificationButton } from '../../utils/background/wait-alerts';
 import { createBackgroundClient } from '../../utils/background/zoko';
 
 // Composition root. Every listener is registered synchronously, in the first turn: MV3 delivers the event
@@ -17,6 +18,7 @@ export default defineBackground(() => {
   registerPanelOpening();
   browser.alarms.onAlarm.addListener(onPollAlarm(poller, creations));
   browser.notifications.onClicked.addListener(onNotificationClicked);
+  browser.notifications.onButtonClicked?.addListener(onWaitNotificationButton);
 
   // Each worker start: badge now, and resume watching creations a stopped worker left behind.
   void schedulePolling();

@@ -185,6 +185,7 @@ describe('poller', () => {
   });
 
   it('reports only requests newer than the last poll, once: one notification', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, waitAlertMinutes: 0 }); // only new requests here
     await writeGroupCache({ groups: [group(1)], fetchedAt: clock });
     let requests = [request('r1', 10)];
     const p = poller(fakeZoko(() => requests).client);
@@ -274,5 +275,47 @@ describe('what the badge counts', () => {
     const zoko = fakeZoko();
     await poller(zoko.client).poll();
     expect(zoko.calls.sort()).toEqual(['g1', 'g4']);
+  });
+});
+
+describe('long waits', () => {
+  const minutesAgo = (m: number) => Date.now() - m * 60_000;
+
+  it('one notification per group where someone waited longer than the setting, not again until handled; a snooze quiets it', async () => {
+    const { checkWaits, onWaitNotificationButton } = await import('../../utils/background/wait-alerts');
+    const { waitingPeopleItem } = await import('../../utils/storage');
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, waitAlertMinutes: 15 });
+    await writeGroupCache({ groups: [group(1), group(2), group(3)], fetchedAt: clock });
+    await waitingPeopleItem.setValue({
+      g1: [request('old', minutesAgo(21)), request('new', minutesAgo(2))],
+      g2: [request('recent', minutesAgo(5))],
+      g3: [request('older', minutesAgo(40))],
+    });
+    expect((await checkWaits()).sort()).toEqual(['g1', 'g3']);
+    expect(notifications().map((n) => n.title).sort()).toEqual(['Waiting 21 min to join Group 1', 'Waiting 40 min to join Group 3']);
+    expect(await checkWaits()).toEqual([]); // told once
+    // g1 handled: nobody there waits too long; when someone does again, the agent is told again.
+    await waitingPeopleItem.setValue({ g3: [request('older', minutesAgo(40))] });
+    expect(await checkWaits()).toEqual([]);
+    await waitingPeopleItem.setValue({ g1: [request('again', minutesAgo(30))], g3: [request('older', minutesAgo(40))] });
+    expect(await checkWaits()).toEqual(['g1']);
+    // Snoozed from the notification: quiet for 15 minutes.
+    onWaitNotificationButton('wait:g3');
+    await vi.waitFor(async () => expect((await (await import('../../utils/storage')).waitAlertsItem.getValue()).snoozedUntil.g3).toBeGreaterThan(Date.now()));
+    expect(await checkWaits()).toEqual([]);
+    expect(await checkWaits(Date.now() + 16 * 60_000)).toEqual(['g3']);
+  });
+
+  it('off when set to 0', async () => {
+    const { checkWaits } = await import('../../utils/background/wait-alerts');
+    const { waitingPeopleItem } = await import('../../utils/storage');
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, waitAlertMinutes: 0 });
+    await waitingPeopleItem.setValue({ g1: [request('old', minutesAgo(600))] });
+    expect(await checkWaits()).toEqual([]);
+  });
+
+  it('the badge tooltip names the longest wait', () => {
+    expect(badgeTitle({ byGroup: { a: 2 } }, { a: 'VIP' }, { groupId: 'a', since: 0 }, 21 * 60_000))
+      .toBe('Zoko Groups: 2 waiting to join: VIP (2); longest wait 21 min (VIP)');
   });
 });

@@ -7,10 +7,18 @@ import { openPanel } from './open-panel';
 
 const ICON = '/icon/128.png';
 
-async function show(id: string, title: string, message: string) {
+async function show(id: string, title: string, message: string, buttons?: { title: string }[]) {
   if (!(await settingsItem.getValue()).notify) return;
-  await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL(ICON), title, message });
+  const options = { type: 'basic' as const, iconUrl: browser.runtime.getURL(ICON), title, message };
+  try {
+    await browser.notifications.create(id, buttons ? { ...options, buttons } : options);
+  } catch {
+    await browser.notifications.create(id, options); // Firefox has no notification buttons
+  }
 }
+
+/** A notification, with buttons where the browser has them. */
+export const showNotification = show;
 
 /** One notification per group with new join requests. */
 export async function notifyNewRequests(found: { group: Group; requests: JoinRequest[] }[]) {
@@ -26,9 +34,10 @@ export const notifyMessage = (id: string, title: string, message: string) => sho
 /** The id of a notification about a group: clicking it opens the panel on that group. */
 export const groupNotificationId = (groupId: string) => `group:${groupId}`;
 
-/** Notification ids that name a group ("group:<id>") open the panel on it. */
+/** Notification ids that name a group ("group:<id>", "wait:<id>") open the panel on it. */
 export function groupOfNotification(notificationId: string): string | null {
-  return notificationId.startsWith('group:') ? notificationId.slice('group:'.length) : null;
+  const [kind, ...rest] = notificationId.split(':');
+  return (kind === 'group' || kind === 'wait') && rest.length > 0 ? rest.join(':') : null;
 }
 
 /** A click on a notification about a group: the panel opens on that group. */

@@ -103,7 +103,7 @@ export function createPendingCounts(now: () => number = Date.now) {
       if (JSON.stringify(waiting) !== JSON.stringify(people)) await waitingPeopleItem.setValue(waiting);
       const { groups } = await readGroupCache();
       if (countsChanged || change.listed) await writeCacheHead(groups, byGroup); // the panel's first rows follow the counts
-      await renderBadge(next, groups);
+      await renderBadge(next, groups, waiting);
       stats.paints++;
       return fresh;
     });

@@ -13,6 +13,7 @@ import { apiKeyItem, joinApprovalModesItem, settingsItem } from '../storage';
 import { POLL_ALARM } from '../storage-keys';
 import { cacheGroups } from './group-cache-writes';
 import { notifyNewRequests } from './notify';
+import { checkWaits } from './wait-alerts';
 import type { Observation, PendingCountsOwner } from './pending-counts';
 import type { RequestBudget } from './request-budget';
 import type { PauseStore, ZokoClient } from './zoko/client';
@@ -113,6 +114,7 @@ export function createPoller(deps: PollerDeps) {
       const fresh = await counts.commit({ observations, listed, cursor: lastQuiet?.id, hotCursor: lastHot?.id });
       const byId = new Map(groups.map((g) => [g.id, g]));
       await notifyNewRequests(fresh.flatMap((f) => (byId.has(f.groupId) ? [{ group: byId.get(f.groupId)!, requests: f.requests }] : [])));
+      await checkWaits(now());
       const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failure) throw failure.reason;
       return { polled: granted, skipped: order.length - granted, ...(granted < order.length ? { reason: 'budget' as const } : {}) };

@@ -4,6 +4,7 @@
  */
 import { batch, computed, signal } from '@preact/signals';
 import type { PendingCreation } from '../storage';
+import { oldestWaits } from '../wait-time';
 import type { PublicConfig } from '../config';
 import { orderForDisplay } from '../group-order';
 import { MARK, markOnce } from './perf-marks';
@@ -38,6 +39,10 @@ export function createGroupListModel(port: Port) {
     const k = keys.value;
     return ordered.value.filter((_, i) => k[i]!.includes(q));
   });
+
+  /** When the longest-waiting person in each group asked (what the background last read). */
+  const people = signal<Record<string, { createdAt: number }[]>>({});
+  const oldestWait = computed(() => oldestWaits(people.value));
 
   const totalPending = computed(() => Object.values(counts.value).reduce((a, b) => a + b, 0));
 
@@ -78,6 +83,7 @@ export function createGroupListModel(port: Port) {
       counts.value = pending.byGroup;
       creations.value = created;
     });
+    void port.read('waitingPeople').then((v) => (people.value = v)); // after the first rows: not on their path
     const cache = await port.read('groupCache');
     batch(() => {
       groups.value = cache.groups;
@@ -98,6 +104,7 @@ export function createGroupListModel(port: Port) {
         if (!sameCounts(counts.value, v.byGroup)) counts.value = v.byGroup;
       }),
       port.watch('pendingCreations', (v) => (creations.value = v)),
+      port.watch('waitingPeople', (v) => (people.value = v)),
     ];
     if (configured.value === false) {
       status.value = 'idle';
@@ -107,7 +114,7 @@ export function createGroupListModel(port: Port) {
   }
 
   return {
-    groups, total, unreadable, counts, creations, query, status, error, config, configured, visible, totalPending,
+    groups, total, unreadable, counts, oldestWait, creations, query, status, error, config, configured, visible, totalPending,
     start, refresh,
     stop: () => {
       clearTimeout(retryTimer);

@@ -21,9 +21,3 @@ export function formatDate(iso: string, locale?: string): string {
   return Number.isNaN(t) ? '' : new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(t);
 }
 
-/** How long someone has waited: "14 min", "2 hr", "3 days" (at least a minute). */
-export function waitedFor(since: number, now = Date.now(), locale?: string): string {
-  const ms = Math.max(60_000, now - since);
-  const [unit, size] = ms >= 86_400_000 ? ['day', 86_400_000] as const : ms >= 3_600_000 ? ['hour', 3_600_000] as const : ['minute', 60_000] as const;
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(Math.floor(ms / size));
-}
