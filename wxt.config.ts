@@ -57,6 +57,8 @@ export default defineConfig({
       [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+Z' }, description: 'Open the Zoko Groups panel',
       },
+      // A command is a user gesture: the side panel (Chrome) or the sidebar (Firefox) may open on it.
+      'open-waiting': { suggested_key: { default: 'Alt+Shift+W' }, description: 'Open the Zoko Groups panel on Waiting' },
     },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

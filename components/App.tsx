@@ -7,12 +7,31 @@ import { GroupList } from './GroupList';
 import { GroupView } from './GroupView';
 import { Icon } from './Icon';
 import { NumberHandoff } from './NumberHandoff';
-import { ActivityLog } from './ActivityLog';
-import { WaitingQueue } from './WaitingQueue';
+import { useEffect } from 'preact/hooks';
+import { isTyping, runShortcut } from '../utils/panel/shortcuts';
+import { lazy } from './lazy';
+
+const WaitingQueue = lazy(() => import('./WaitingQueue').then((m) => m.WaitingQueue));
+const ActivityLog = lazy(() => import('./ActivityLog').then((m) => m.ActivityLog));
+const CommandPalette = lazy(() => import('./CommandPalette').then((m) => m.CommandPalette));
+const ShortcutHelp = lazy(() => import('./ShortcutHelp').then((m) => m.ShortcutHelp));
 
 export function App() {
   const panel = usePanel();
   const route = panel.route.value;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const dialogOpen = Boolean(document.querySelector('dialog[open]'));
+      if (e.key === '/' && !isTyping(e.target) && !dialogOpen && panel.route.value.name === 'list') {
+        e.preventDefault();
+        document.querySelector<HTMLInputElement>('input[type=search]')?.focus();
+        return;
+      }
+      if (runShortcut(panel, e, isTyping(e.target), dialogOpen)) e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <div class="panel">
       <header class="topbar">
@@ -35,6 +54,8 @@ export function App() {
       {route.name === 'handoff' && <NumberHandoff />}
       {route.name === 'waiting' && <WaitingQueue />}
       {route.name === 'activity' && <ActivityLog />}
+      {panel.palette.open.value && <CommandPalette />}
+      {panel.helpOpen.value && <ShortcutHelp />}
       <p class="sr-only" role="status" aria-live="polite">{panel.announcement}</p>
     </div>
   );

@@ -4,7 +4,7 @@
  */
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { OpenGroupModel } from '../utils/panel/open-group-model';
 import type { PastedNumbers } from '../utils/phone';
 import { displayNumber } from '../utils/panel/phone-format';
@@ -20,6 +20,14 @@ const loadPhone = () => import('../utils/phone');
 export function InviteMembers({ model }: { model: OpenGroupModel }) {
   const panel = usePanel();
   const text = useSignal('');
+  const box = useRef<HTMLTextAreaElement>(null);
+  // The palette's "Invite numbers to …" lands here, ready to paste.
+  useEffect(() => {
+    if (panel.focusRequest.value !== 'invite' || !box.current) return;
+    box.current.scrollIntoView({ block: 'center' });
+    box.current.focus();
+    panel.focusRequest.value = null;
+  }, [panel.focusRequest.value, box.current]);
   const parsed = useSignal<PastedNumbers | null>(null);
   const result = useSignal<InviteResult | null>(null);
   const country = panel.groups.config.value?.settings.defaultCountry;
@@ -58,7 +66,7 @@ export function InviteMembers({ model }: { model: OpenGroupModel }) {
       <div class="card-head"><h3 id="invite-title">{i18n.t('invite.title')}</h3></div>
       <form onSubmit={send}>
         <Field label={i18n.t('invite.numbers')} hint={i18n.t('invite.hint', [country ?? i18n.t('invite.defaultCountry')])}>
-          <textarea rows={3} value={text} onInput={(e) => { text.value = e.currentTarget.value; result.value = null; }}
+          <textarea rows={3} ref={box} value={text} onInput={(e) => { text.value = e.currentTarget.value; result.value = null; }}
             placeholder={'+91 98765 43210\n098765 43211'} />
         </Field>
         {p && (

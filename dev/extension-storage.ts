@@ -31,6 +31,7 @@ export interface LocalItems {
 export interface SessionItems {
   handoff: Handoff;
   openGroup: string;
+  openWaiting: boolean;
   zokoPausedUntil: number;
   pollRequestLog: number[];
 }

@@ -19,6 +19,7 @@ export const STORAGE_KEYS = {
   zokoIdForm: 'zokoIdForm',
   handoff: 'handoff',
   openGroup: 'openGroup',
+  openWaiting: 'openWaiting',
   zokoPausedUntil: 'zokoPausedUntil',
   pollRequestLog: 'pollRequestLog',
 } as const;

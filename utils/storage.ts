@@ -169,6 +169,9 @@ export const zokoPausedUntilItem = /* @__PURE__ */ storage.defineItem<number>('s
 /** When each request of the last minute left (ms): the request budget's sliding window. */
 export const requestLogItem = /* @__PURE__ */ storage.defineItem<number[]>('session:pollRequestLog', { fallback: [] });
 
+/** The panel should open on Waiting (the browser command); read once by the panel. */
+export const openWaitingItem = /* @__PURE__ */ storage.defineItem<boolean | null>('session:openWaiting', { fallback: null });
+
 /** The group the panel should open on, set by a notification click; read once by the panel. */
 export const openGroupItem = /* @__PURE__ */ storage.defineItem<string | null>('session:openGroup', {
   fallback: null,
@@ -178,5 +181,5 @@ export const openGroupItem = /* @__PURE__ */ storage.defineItem<string | null>('
 export async function clearAccountData() {
   await Promise.all([apiKeyItem, groupCacheItem, groupCacheHeadItem, pendingCountsItem, pollStateItem, seenRequestsItem, waitingPeopleItem,
     pendingCreationsItem, joinApprovalModesItem, idFormItem, activityItem, waitAlertsItem,
-    recentGroupsItem, handoffItem, openGroupItem].map((item) => item.removeValue()));
+    recentGroupsItem, handoffItem, openGroupItem, openWaitingItem].map((item) => item.removeValue()));
 }

@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { registerContextMenu } from '../../utils/background/context-menu';
 import { registerHandlers } from '../../utils/background/handlers';
 import { onNotificationClicked } from '../../utils/background/notify';
-import { registerPanelOpening } from '../../utils/background/open-panel';
+import { onPanelCommand, registerPanelOpening } from '../../utils/background/open-panel';
 import { onPollAlarm, schedulePolling } from '../../utils/background/poller';
 import { createServices } from '../../utils/background/services';
 import { onWaitNotificationButton } from '../../utils/background/wait-alerts';
@@ -19,6 +19,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener(onPollAlarm(poller, creations));
   browser.notifications.onClicked.addListener(onNotificationClicked);
   browser.notifications.onButtonClicked?.addListener(onWaitNotificationButton);
+  browser.commands?.onCommand.addListener(onPanelCommand);
 
   // Each worker start: badge now, and resume watching creations a stopped worker left behind.
   void schedulePolling();

@@ -43,6 +43,22 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Back to groups' }).click();
 
+    await page.getByRole('button', { name: 'Activity', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Activity' })).toBeVisible();
+    await expectNoViolations(page, 'activity');
+    await page.getByRole('button', { name: 'Back to groups' }).click();
+
+    await page.getByRole('searchbox', { name: 'Search groups' }).blur();
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('vip');
+    await expect(page.getByRole('option').first()).toBeVisible();
+    await expectNoViolations(page, 'palette');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await expectNoViolations(page, 'shortcuts');
+    await page.keyboard.press('Escape');
+
     await page.getByRole('button', { name: 'Create group' }).click();
     await page.getByRole('button', { name: 'Create group' }).click(); // shows the field error
     await expectNoViolations(page, 'create');

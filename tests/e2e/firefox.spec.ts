@@ -15,7 +15,7 @@ test('the Firefox build: a sidebar, Firefox permissions, an add-on id, Zoko only
   expect(manifest.permissions.sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'storage', 'unlimitedStorage']);
   expect(manifest.host_permissions).toEqual(['https://chat.zoko.io/*']);
   expect(manifest.background).toEqual({ scripts: ['background.js'] });
-  expect(Object.keys(manifest.commands)).toEqual(['_execute_sidebar_action']);
+  expect(Object.keys(manifest.commands).sort()).toEqual(['_execute_sidebar_action', 'open-waiting']);
   expect(manifest.browser_specific_settings.gecko.id).toBe('zoko-groups@extensions.zoko.io');
   expect(manifest.content_scripts).toBeUndefined();
   // data_collection_permissions exists from Firefox 140 (142 on Android): the minimum must allow it.

@@ -9,6 +9,9 @@ import { createGroupListModel } from '../../utils/panel/group-list-model';
 import { createHandoffModel } from '../../utils/panel/handoff-model';
 import { createOptionsModel } from '../../utils/panel/options-model';
 import { createWaitingModel, planApprovals } from '../../utils/panel/waiting-model';
+import { createPaletteModel, fuzzyScore } from '../../utils/panel/palette-model';
+import { createPanel } from '../../utils/panel/panel';
+import { runShortcut } from '../../utils/panel/shortcuts';
 import { createPort, type Transport } from '../../utils/panel/port';
 import type { Result } from '../../utils/result';
 import { pendingCountsItem } from '../../utils/storage';
@@ -342,5 +345,48 @@ describe('waiting queue', () => {
     expect(asked.filter((a) => a.name === 'decideJoinRequests')).toHaveLength(2);
     expect(model.outcomes.value).toEqual({ r1: { kind: 'approved' }, r2: { kind: 'approved' }, r3: { kind: 'gone' } });
     model.stop();
+  });
+});
+
+describe('command palette', () => {
+  const list = [group(1, 'VIP Customers'), group(2, 'Very Old Catalogue'), group(3, 'Returns & Exchanges'), group(4, 'Wholesale Buyers')];
+  const labels = () => ({ waiting: 'Open Waiting', activity: 'Open Activity', settings: 'Open settings', create: 'Create a group' });
+  const palette = (recent: string[] = []) => createPaletteModel(() => list, () => recent, labels);
+  const shown = (p: ReturnType<typeof palette>) => p.results.value.map((r) => (r.kind === 'group' ? `${r.action}:${r.group.subject}` : `panel:${r.action}`));
+
+  it('fuzzy: initials and word starts first', () => {
+    expect(fuzzyScore('vc', 'vip customers')).toBeGreaterThan(fuzzyScore('vc', 'very old catalogue'));
+    expect(fuzzyScore('xyz', 'vip customers')).toBe(-1);
+    const p = palette();
+    p.query.value = 'vc';
+    expect(shown(p)[0]).toBe('open:VIP Customers');
+  });
+
+  it('a first word picks the action: copy, approve, invite (and in Spanish)', () => {
+    const p = palette();
+    p.query.value = 'copy ret';
+    expect(shown(p)[0]).toBe('copyLink:Returns & Exchanges');
+    p.query.value = 'approve whole';
+    expect(shown(p)).toEqual(['approveAll:Wholesale Buyers']);
+    p.query.value = 'invitar vip';
+    expect(shown(p)[0]).toBe('invite:VIP Customers');
+  });
+
+  it('recently used groups first; panel actions by name', () => {
+    const p = palette(['g4']);
+    expect(shown(p)[0]).toBe('open:Wholesale Buyers');
+    p.query.value = 'waiting';
+    expect(shown(p)[0]).toBe('panel:waiting');
+  });
+
+  it('shortcuts never fire while typing or with a dialog open; Ctrl+K always opens the palette', () => {
+    const { transport } = fakeTransport({});
+    const p = createPanel(createPort(transport));
+    expect(runShortcut(p, { key: '?' }, true, false)).toBe(false);
+    expect(runShortcut(p, { key: '?' }, false, true)).toBe(false);
+    expect(runShortcut(p, { key: '?' }, false, false)).toBe(true);
+    expect(p.helpOpen.value).toBe(true);
+    expect(runShortcut(p, { key: 'k', ctrlKey: true }, true, false)).toBe(true);
+    expect(p.palette.open.value).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
  * sidebar_action there). Call it synchronously from the click: both browsers require the user gesture.
  */
 import { browser } from 'wxt/browser';
+import { openWaitingItem } from '../storage';
 
 interface PanelApis {
   sidePanel?: { open(options: { windowId: number }): Promise<void> };
@@ -24,6 +25,15 @@ export const needsActionClickHandler = () => !apis().sidePanel && Boolean(apis()
 export function toggleSidebar(): Promise<void> {
   return apis().sidebarAction?.toggle?.() ?? Promise.resolve();
 }
+
+/** The browser command (Alt+Shift+W): the panel opens straight on Waiting. Synchronous up to the open: it needs the gesture. */
+export function onPanelCommand(command: string, tab?: { windowId?: number }) {
+  if (command !== OPEN_WAITING_COMMAND) return;
+  openPanel(tab?.windowId).catch(() => undefined); // already open: fine
+  void openWaitingItem.setValue(true);
+}
+
+export const OPEN_WAITING_COMMAND = 'open-waiting';
 
 /** The toolbar button opens the panel: Chrome by panel behaviour, Firefox's sidebar by a click listener. */
 export function registerPanelOpening() {

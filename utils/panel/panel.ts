@@ -6,7 +6,11 @@ import { createGroupListModel } from './group-list-model';
 import { createHandoffModel } from './handoff-model';
 import { createOpenGroupModel, type OpenGroupModel } from './open-group-model';
 import { createActivityModel } from './activity-model';
+import { createPaletteModel, type PaletteItem } from './palette-model';
 import { createWaitingModel } from './waiting-model';
+import { isWhatsAppInviteLink } from '../invite-link';
+import { MAX_PARTICIPANTS } from '../validation';
+import { describeError } from '../error-text';
 import { mark, MARK } from './perf-marks';
 import type { Port } from './port';
 
@@ -31,6 +35,13 @@ export function createPanel(port: Port) {
   const createGroup = createAction((subject: string) => port.send('createGroup', { subject }));
   const waiting = createWaitingModel(port, () => groups.groups.value);
   const activity = createActivityModel(port);
+  const recent = signal<string[]>([]);
+  const palette = createPaletteModel(() => groups.groups.value, () => recent.value, () => ({
+    waiting: i18n.t('palette.waiting'), activity: i18n.t('palette.activity'), settings: i18n.t('palette.settings'), create: i18n.t('palette.create'),
+  }));
+  /** A field a screen should focus once shown (the palette's "invite numbers to …"). */
+  const focusRequest = signal<'invite' | null>(null);
+  const helpOpen = signal(false);
 
   function openGroup(id: string) {
     mark(MARK.openGroup);
@@ -80,11 +91,53 @@ export function createPanel(port: Port) {
     void handoff.start();
   }
 
+  function followOpenWaiting(wanted: boolean | null) {
+    if (!wanted) return;
+    openWaiting();
+    void port.consume('openWaiting');
+  }
+
+  /** Runs what the agent chose in the palette, and says what happened. */
+  async function runPaletteItem(item: PaletteItem) {
+    palette.hide();
+    if (item.kind === 'panel') {
+      if (item.action === 'waiting') openWaiting();
+      else if (item.action === 'activity') openActivity();
+      else if (item.action === 'create') route.value = { name: 'create' };
+      else port.openOptions();
+      return;
+    }
+    const { group: g, action } = item;
+    if (action === 'open') return openGroup(g.id);
+    if (action === 'invite') {
+      openGroup(g.id);
+      focusRequest.value = 'invite';
+      return;
+    }
+    if (action === 'copyLink') {
+      const copied = isWhatsAppInviteLink(g.inviteLink) && (await port.copy(g.inviteLink));
+      return announce(i18n.t(copied ? 'palette.copied' : 'palette.noLink', [g.subject]));
+    }
+    // Approve all that fit: those who asked first, up to the free seats; one request.
+    const read = await port.send('listJoinRequests', { id: g.id });
+    if (!read.ok) return announce(i18n.t('palette.failed', [g.subject, describeError(read.error).text]));
+    const seats = Math.max(0, MAX_PARTICIPANTS - g.participantCount);
+    const ids = [...read.data.requests].sort((a, b) => a.createdAt - b.createdAt).slice(0, seats).map((r) => r.id);
+    if (ids.length === 0) return announce(i18n.t('palette.nobody', [g.subject]));
+    const r = await port.send('decideJoinRequests', { id: g.id, action: 'approve', requestIds: ids });
+    const error = r.ok ? r.data.error : r.error;
+    announce(error ? i18n.t('palette.failed', [g.subject, describeError(error).text]) : i18n.t('palette.approved', [String(ids.length), g.subject]));
+  }
+
   async function start() {
     const listing = groups.start(); // the list paints meanwhile: nothing below waits on it
-    const [pending, wanted] = await Promise.all([port.read('handoff'), port.read('openGroup')]);
+    const [pending, wanted, toWaiting] = await Promise.all([port.read('handoff'), port.read('openGroup'), port.read('openWaiting')]);
     if (pending) showHandoff();
+    else if (toWaiting) followOpenWaiting(toWaiting);
     else followOpenGroup(wanted);
+    port.watch('openWaiting', followOpenWaiting);
+    void port.read('recentGroups').then((r) => (recent.value = r));
+    port.watch('recentGroups', (r) => (recent.value = r));
     // Hand-offs that arrive while the panel is already open.
     port.watch('handoff', (h) => {
       if (h) showHandoff();
@@ -110,8 +163,8 @@ export function createPanel(port: Port) {
   }
 
   return {
-    port, route, announcement, flash, groups, current, handoff, createGroup, waiting, activity,
-    start, openGroup, back, announce, submitCreate, closeHandoff, openWaiting, openActivity,
+    port, route, announcement, flash, groups, current, handoff, createGroup, waiting, activity, palette, focusRequest, helpOpen,
+    start, openGroup, back, announce, submitCreate, closeHandoff, openWaiting, openActivity, runPaletteItem,
     create: () => (route.value = { name: 'create' }),
   };
 }

@@ -2,12 +2,13 @@
  * A page's only way out: send a message to the background, and read or follow the few stored items pages
  * may see (declared below). Models take a port as a parameter, so tests can pass one over a fake transport.
  */
+import { browser } from 'wxt/browser';
 import { decodeGroupCache } from '../group-cache';
 import { sendMessage, type MessageData, type MessageName, type MessageValue } from '../messaging';
 import type { Result } from '../result';
 import {
   activityItem, groupCacheHeadItem, groupCacheItem, handoffItem, openGroupItem, pendingCountsItem, pendingCreationsItem,
-  recentGroupsItem, waitingPeopleItem, type GroupCache,
+  openWaitingItem, recentGroupsItem, waitingPeopleItem, type GroupCache,
 } from '../storage';
 
 export type Transport = <K extends MessageName>(name: K, data: MessageData<K>) => Promise<Result<MessageValue<K>>>;
@@ -37,10 +38,11 @@ const readable = {
   activity: activityItem,
   handoff: handoffItem,
   openGroup: openGroupItem,
+  openWaiting: openWaitingItem,
 };
 
 /** Hand-offs a page consumes: it clears them once it has acted on them. */
-const consumable = { handoff: handoffItem, openGroup: openGroupItem };
+const consumable = { handoff: handoffItem, openGroup: openGroupItem, openWaiting: openWaitingItem };
 
 type Readable = typeof readable;
 export type PageItem = keyof Readable;
@@ -53,6 +55,10 @@ export interface Port {
   watch<K extends PageItem>(name: K, cb: (value: PageItemValue<K>) => void): () => void;
   /** Clears a hand-off once the page has taken it. */
   consume(name: keyof typeof consumable): Promise<void>;
+  /** Opens the options page (settings). */
+  openOptions(): void;
+  /** Puts text on the clipboard; resolves to whether it worked. */
+  copy(text: string): Promise<boolean>;
 }
 
 export function createPort(send: Transport = messageTransport): Port {
@@ -61,5 +67,7 @@ export function createPort(send: Transport = messageTransport): Port {
     read: (name) => readable[name].getValue() as never,
     watch: (name, cb) => (readable[name].watch as (f: (v: unknown) => void) => () => void)((v) => cb(v as never)),
     consume: (name) => consumable[name].setValue(null),
+    openOptions: () => void browser.runtime.openOptionsPage(),
+    copy: (text) => navigator.clipboard.writeText(text).then(() => true, () => false),
   };
 }

@@ -1,0 +1,22 @@
+/**
+ * Views that are not on the panel's first paint (Waiting, Activity, the palette, the shortcut sheet) load on
+ * first use: the side panel's initial script stays within its 35 KB budget.
+ */
+import type { FunctionComponent } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+export function lazy<P extends object>(load: () => Promise<FunctionComponent<P>>): FunctionComponent<P> {
+  let Loaded: FunctionComponent<P> | null = null;
+  let loading: Promise<void> | null = null;
+  return function LazyView(props: P) {
+    const [, setReady] = useState(Boolean(Loaded));
+    useEffect(() => {
+      if (Loaded) return undefined;
+      let live = true;
+      loading ??= load().then((c) => void (Loaded = c));
+      void loading.then(() => live && setReady(true));
+      return () => void (live = false);
+    }, []);
+    return Loaded ? <Loaded {...props} /> : <div class="skeleton tall" aria-busy="true" />;
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Single-key shortcuts in the group view and the Waiting queue, and Ctrl/Cmd+K for the palette. Keys never
+ * fire while the agent types in a field, or while a dialog is open.
+ */
+import { i18n } from '#i18n';
+import { isWhatsAppInviteLink } from '../invite-link';
+import type { Panel } from './panel';
+
+export interface KeyLike {
+  key: string;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  altKey?: boolean;
+}
+
+/** Runs the shortcut for a key; returns true when the key was used (the page then prevents its default). */
+export function runShortcut(panel: Panel, e: KeyLike, typing: boolean, dialogOpen: boolean): boolean {
+  if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+    panel.palette.show();
+    return true;
+  }
+  if (typing || dialogOpen || e.ctrlKey || e.metaKey || e.altKey || panel.palette.open.value) return false;
+  const route = panel.route.value.name;
+  if (e.key === '?') {
+    panel.helpOpen.value = true;
+    return true;
+  }
+  if (e.key === 'Escape' && route !== 'list') {
+    panel.back();
+    return true;
+  }
+  if (route === 'group' && panel.current.value) {
+    const model = panel.current.value;
+    const first = [...(model.requests.value ?? [])].sort((a, b) => a.createdAt - b.createdAt)[0];
+    if ((e.key === 'a' || e.key === 'r') && first && !model.readOnly.value) {
+      const action = e.key === 'a' ? 'approve' : 'reject';
+      const { ids } = model.fitting(action, [first.id]);
+      if (ids.length > 0) {
+        void model.decide.run(action, ids).then((left) => {
+          if (left) panel.announce(i18n.t(action === 'approve' ? 'requests.approved' : 'requests.rejected', 1));
+        });
+      } else panel.announce(i18n.t('requests.groupFull'));
+      return true;
+    }
+    if (e.key === 'c') {
+      const link = model.link.value ?? '';
+      const subject = model.group.value?.subject ?? '';
+      void (isWhatsAppInviteLink(link) ? panel.port.copy(link) : Promise.resolve(false))
+        .then((ok) => panel.announce(i18n.t(ok ? 'palette.copied' : 'palette.noLink', [subject])));
+      return true;
+    }
+  }
+  if (route === 'waiting' && (e.key === 'a' || e.key === 'r')) {
+    const first = panel.waiting.open.value[0];
+    if (first) void panel.waiting.decide(e.key === 'a' ? 'approve' : 'reject', [first]);
+    return Boolean(first);
+  }
+  return false;
+}
+
+/** Whether a key event comes from a place where the agent types. */
+export function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return Boolean(el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)));
+}
