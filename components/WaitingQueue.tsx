@@ -5,6 +5,8 @@ import type { WaitingRow } from '../utils/panel/waiting-model';
 import { displayNumber } from '../utils/panel/phone-format';
 import { waitedFor } from '../utils/wait-time';
 import { e164, exportFileName, toCsv } from '../utils/panel/csv';
+import { useEffect } from 'preact/hooks';
+import { mark, MARK } from '../utils/panel/perf-marks';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ExportButton } from './ExportButton';
 import { ScreenHeader } from './ScreenHeader';
@@ -34,6 +36,9 @@ export function WaitingQueue() {
   }
 
   const plan = confirming.value ? model.planApprovals() : null;
+  useEffect(() => {
+    if (rows.length > 0) mark(MARK.waitingRows); // for the bench: open → rows on screen
+  }, [rows.length > 0]);
   return (
     <section class="waiting" aria-labelledby="waiting-title">
       <ScreenHeader id="waiting-title" title={i18n.t('waiting.title')} onBack={() => panel.back()}>

@@ -69,6 +69,7 @@ export function createPanel(port: Port) {
 
   /** Everyone waiting, across groups. */
   function openWaiting() {
+    mark(MARK.openWaiting);
     route.value = { name: 'waiting' };
     void waiting.start();
   }

@@ -7,6 +7,8 @@ export const MARK = {
   listReceived: 'zoko:list-received',
   openGroup: 'zoko:open-group',
   groupLoaded: 'zoko:group-loaded',
+  openWaiting: 'zoko:open-waiting',
+  waitingRows: 'zoko:waiting-rows',
 } as const;
 
 /** Marks a moment once per page (later calls are ignored). */
