@@ -7,10 +7,10 @@ export const SIZE_BUDGET_KB = { sidepanelInitialJs: 35, backgroundJs: 60 } as co
 
 const gz = (path: string) => gzipSync(readFileSync(path)).length;
 
-/** The scripts a page loads before it runs: its entry module and every modulepreload. */
+/** What a page loads before it paints: its entry module, every modulepreload, and its stylesheets. */
 function initialScripts(dir: string, html: string): string[] {
   const page = readFileSync(join(dir, html), 'utf8');
-  return [...page.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  return [...page.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
 }
 
 export function measureSizes(dir: string) {

@@ -2,15 +2,19 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { usePanel } from './panel-context';
-import { CreateGroup } from './CreateGroup';
+
 import { GroupList } from './GroupList';
-import { GroupView } from './GroupView';
+
 import { Icon } from './Icon';
-import { NumberHandoff } from './NumberHandoff';
+
 import { useEffect } from 'preact/hooks';
 import { isTyping, runShortcut } from '../utils/panel/shortcuts';
 import { lazy } from './lazy';
 
+// Not on the first paint (the list is): each screen loads when first shown, from the extension itself.
+const GroupView = lazy(() => import('./GroupView').then((m) => m.GroupView));
+const CreateGroup = lazy(() => import('./CreateGroup').then((m) => m.CreateGroup));
+const NumberHandoff = lazy(() => import('./NumberHandoff').then((m) => m.NumberHandoff));
 const WaitingQueue = lazy(() => import('./WaitingQueue').then((m) => m.WaitingQueue));
 const ActivityLog = lazy(() => import('./ActivityLog').then((m) => m.ActivityLog));
 const CommandPalette = lazy(() => import('./CommandPalette').then((m) => m.CommandPalette));

@@ -5,9 +5,9 @@ import { displayNumber } from '../utils/panel/phone-format';
 import type { JoinDecision } from '../utils/domain';
 import type { OpenGroupModel } from '../utils/panel/open-group-model';
 import { timeAgo } from '../utils/panel/time';
-import { e164, exportFileName, toCsv } from '../utils/panel/csv';
+import { e164, exportFileName } from '../utils/panel/csv';
 import { ErrorNotice } from './ErrorNotice';
-import { ExportButton } from './ExportButton';
+import { ExportButtons } from './ExportButton';
 import { usePanel } from './panel-context';
 
 export function JoinRequests({ model }: { model: OpenGroupModel }) {
@@ -79,14 +79,12 @@ export function JoinRequests({ model }: { model: OpenGroupModel }) {
               )}
             </div>
           )}
-          <div class="row export">
-            <ExportButton label={`${i18n.t('export.csv')}: ${i18n.t('requests.title')}`}
-              fileName={() => exportFileName(model.group.value?.subject ?? '', 'join-requests')}
-              build={() => toCsv(
-                [i18n.t('export.name'), i18n.t('export.number'), i18n.t('export.asked'), i18n.t('export.requestId')],
-                requests.map((r) => [r.name, e164(r.waId), r.createdAt > 0 ? new Date(r.createdAt).toISOString() : '', r.id]),
-              )} />
-          </div>
+          <ExportButtons what={i18n.t('requests.title')}
+            fileName={() => exportFileName(model.group.value?.subject ?? '', 'join-requests')}
+            table={() => ({
+              header: [i18n.t('export.name'), i18n.t('export.number'), i18n.t('export.asked'), i18n.t('export.requestId')],
+              rows: requests.map((r) => [r.name, e164(r.waId), r.createdAt > 0 ? new Date(r.createdAt).toISOString() : '', r.id]),
+            })} />
           <ul class="items" aria-label={i18n.t('requests.list')}>
             {requests.map((r) => (
               <li key={r.id} class="item" aria-label={r.name || displayNumber(r.waId)}>

@@ -3,9 +3,9 @@ import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import type { OpenGroupModel } from '../utils/panel/open-group-model';
 import { displayNumber } from '../utils/panel/phone-format';
-import { e164, exportFileName, toCsv } from '../utils/panel/csv';
+import { e164, exportFileName } from '../utils/panel/csv';
 import { MAX_PARTICIPANTS } from '../utils/validation';
-import { ExportButton } from './ExportButton';
+import { ExportButtons } from './ExportButton';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorNotice } from './ErrorNotice';
 import { usePanel } from './panel-context';
@@ -43,14 +43,12 @@ export function Participants({ model }: { model: OpenGroupModel }) {
         <span class={`capacity ${joined >= MAX_PARTICIPANTS ? 'full' : ''}`}>{i18n.t('participants.capacity', [String(joined), String(MAX_PARTICIPANTS)])}</span>
       </div>
       {participants.length > 0 && (
-        <div class="row export">
-          <ExportButton label={`${i18n.t('export.csv')}: ${i18n.t('participants.title')}`}
-            fileName={() => exportFileName(model.group.value?.subject ?? '', 'participants')}
-            build={() => toCsv(
-              [i18n.t('export.name'), i18n.t('export.number'), i18n.t('export.status'), i18n.t('export.admin')],
-              participants.map((p) => [p.name, e164(p.waId), p.status, i18n.t(p.isAdmin ? 'export.yes' : 'export.no')]),
-            )} />
-        </div>
+        <ExportButtons what={i18n.t('participants.title')}
+          fileName={() => exportFileName(model.group.value?.subject ?? '', 'participants')}
+          table={() => ({
+            header: [i18n.t('export.name'), i18n.t('export.number'), i18n.t('export.status'), i18n.t('export.admin')],
+            rows: participants.map((p) => [p.name, e164(p.waId), p.status, i18n.t(p.isAdmin ? 'export.yes' : 'export.no')]),
+          })} />
       )}
       {!readOnly && selected.value.size > 0 && (
         <div class="row bulk">

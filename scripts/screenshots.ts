@@ -45,6 +45,12 @@ for (const scheme of ['light', 'dark'] as const) {
   await page.getByRole('list', { name: 'People waiting to join' }).getByRole('listitem').first().waitFor();
   await shoot(page, `waiting-${scheme}`);
   await page.getByRole('button', { name: 'Back to groups' }).click();
+  await page.getByRole('searchbox').blur();
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type('copy vip');
+  await page.getByRole('option').first().waitFor();
+  await shoot(page, `palette-${scheme}`);
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: /^VIP Customers/ }).click();
   await page.getByRole('heading', { name: 'Join requests' }).waitFor();
   await shoot(page, `group-${scheme}`);
@@ -62,6 +68,13 @@ for (const scheme of ['light', 'dark'] as const) {
   await setStored(worker, 'session', { handoff: { text: 'Order 2024011512 — call +91 98765 43210', at: Date.now() } });
   await page.getByRole('heading', { name: 'Invite this number' }).waitFor();
   await shoot(page, `handoff-${scheme}`);
+  await page.getByRole('button', { name: 'Back to groups' }).click();
+  await page.getByRole('button', { name: /^VIP Customers/ }).click();
+  await page.getByRole('button', { name: 'Approve', exact: true }).first().click();
+  await page.getByRole('button', { name: 'Back to groups' }).click();
+  await page.getByRole('button', { name: 'Activity', exact: true }).click();
+  await page.getByRole('list', { name: 'Your actions' }).waitFor();
+  await shoot(page, `activity-${scheme}`);
   await worker.evaluate((key) => chrome.storage.session.remove(key), STORAGE_KEYS.handoff);
   await page.close();
 }

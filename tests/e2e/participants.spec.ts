@@ -46,3 +46,13 @@ test('export a group\'s participants as CSV: read back, it matches the group', a
   expect(header).toBe('Name,Number or id,Status,Admin');
   expect(lines.map((l) => l.split(','))).toEqual(g.participants.map((p) => [p.name, `+${p.wa_id}`, p.status, p.is_admin ? 'yes' : 'no']));
 });
+
+test('copy a group\'s participants as text: one line each, ready to paste', async ({ panel, store }) => {
+  const g = (await store.state()).groups.find((x) => x.subject === 'Support Team')!;
+  await panel.openGroup('Support Team');
+  await panel.section('Participants').getByRole('button', { name: 'Copy: Participants' }).click();
+  await expect(panel.page.getByRole('status').filter({ hasText: 'Participants copied as text' })).toBeAttached();
+  const lines = (await panel.clipboard()).split('\n');
+  expect(lines[0]).toBe('Name\tNumber or id\tStatus\tAdmin');
+  expect(lines.slice(1)).toEqual(g.participants.map((p) => [p.name, `+${p.wa_id}`, p.status, p.is_admin ? 'yes' : 'no'].join('\t')));
+});

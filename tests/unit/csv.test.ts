@@ -1,6 +1,6 @@
 // CSV exports: quoting, numbers in E.164, and cells a spreadsheet would run as formulas made plain text.
 import { describe, expect, it } from 'vitest';
-import { csvCell, e164, exportFileName, toCsv } from '../../utils/panel/csv';
+import { csvCell, e164, exportFileName, toCsv, toText } from '../../utils/panel/csv';
 
 describe('csv cells', () => {
   it.each([
@@ -27,5 +27,12 @@ describe('csv files', () => {
   it('file names carry the group and the date', () => {
     expect(exportFileName('VIP Customers', 'participants', new Date(2026, 10, 26))).toBe('vip-customers-participants-2026-11-26.csv');
     expect(exportFileName('दिवाली सेल', 'waiting', new Date(2026, 0, 5))).toMatch(/-waiting-2026-01-05\.csv$/);
+  });
+});
+
+describe('copied as text', () => {
+  it('tab-separated, one line per row, formula-safe, no stray tabs or line breaks inside a cell', () => {
+    expect(toText(['Name', 'Number'], [['Asha\tPatel', '+919876543210'], ['=cmd|x', 'two\nlines']]))
+      .toBe("Name\tNumber\nAsha Patel\t+919876543210\n'=cmd|x\ttwo lines");
   });
 });

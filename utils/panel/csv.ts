@@ -14,8 +14,19 @@ export function csvCell(value: string | number | undefined | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(header: string[], rows: (string | number | undefined | null)[][]): string {
+type Cell = string | number | undefined | null;
+
+export function toCsv(header: string[], rows: Cell[][]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The same table as text to paste: tab-separated (a spreadsheet splits it into columns), formula-safe too. */
+export function toText(header: string[], rows: Cell[][]): string {
+  const cell = (v: Cell) => {
+    const text = (v == null ? '' : String(v)).replace(/[\t\r\n]+/g, ' ');
+    return /^[=+\-@]/.test(text) && !/^\+\d{6,15}$/.test(text) ? `'${text}` : text;
+  };
+  return [header, ...rows].map((r) => r.map(cell).join('\t')).join('\n');
 }
 
 /** "VIP Customers" on 26 Nov 2026 → "vip-customers-participants-2026-11-26.csv". */
