@@ -21,7 +21,7 @@ export function GroupView({ model }: { model: OpenGroupModel }) {
   const group = model.group.value;
   // Kept from the last render that knew it: a vanished group leaves the cache before we say its name.
   const known = useRef('');
-  const subject = (known.current = group?.subject ?? cached?.subject ?? known.current);
+  const subject = (known.current = group?.subject ?? cached?.subject ?? (known.current || model.subject));
 
   useEffect(() => {
     if (model.gone.value) panel.back(i18n.t('group.gone', [known.current || i18n.t('group.thatGroup')]));

@@ -16,6 +16,7 @@ test('open a group and copy its link with the palette, using only the keyboard',
   await expect(page.getByRole('heading', { level: 2, name: 'VIP Customers' })).toBeVisible();
 
   await page.keyboard.press('Control+K');
+  await expect(box).toBeFocused();
   await page.keyboard.type('copy vip');
   await expect(page.getByRole('option', { selected: true })).toHaveText('Copy invite link: VIP Customers');
   await page.keyboard.press('Enter');

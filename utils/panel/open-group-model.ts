@@ -13,7 +13,8 @@ import { createAction } from './action';
 import type { Transport } from './port';
 import { mark, MARK } from './perf-marks';
 
-export function createOpenGroupModel(transport: Transport, id: string) {
+/** `subject`: the group's name as the list knew it, to say which group is gone if Zoko says so before it loads. */
+export function createOpenGroupModel(transport: Transport, id: string, subject = '') {
   const group = signal<GroupDetails | null>(null);
   const requests = signal<JoinRequest[] | null>(null);
   /** Zoko's total of pending requests: may be more than it listed ("showing 1 of 2"). */
@@ -91,7 +92,7 @@ export function createOpenGroupModel(transport: Transport, id: string) {
   const refreshRequests = act(() => transport('listJoinRequests', { id }), setRequests);
 
   return {
-    id, group, requests, requestCount, link, fitting, template, loadError, retryAt, gone, joined, freeSeats, readOnly,
+    id, subject, group, requests, requestCount, link, fitting, template, loadError, retryAt, gone, joined, freeSeats, readOnly,
     load,
     dispose: () => clearTimeout(retryTimer),
     decide: act(async (action: JoinDecision, requestIds: string[]): Promise<Result<JoinRequest[]>> => {

@@ -47,7 +47,7 @@ export function createPanel(port: Port) {
     mark(MARK.openGroup);
     if (current.value?.id !== id) {
       current.value?.dispose();
-      const model = createOpenGroupModel(port.send, id);
+      const model = createOpenGroupModel(port.send, id, groups.groups.value.find((g) => g.id === id)?.subject);
       current.value = model;
       void model.load();
     }
