@@ -12,10 +12,14 @@ import { ExportButtons } from './ExportButton';
 import { ScreenHeader } from './ScreenHeader';
 import { usePanel } from './panel-context';
 
+const PAGE = 100;
+
 export function WaitingQueue() {
   const panel = usePanel();
   const model = panel.waiting;
   const confirming = useSignal(false);
+  /** Rows shown: the oldest first; more on demand (decisions and exports cover all of them). */
+  const shown = useSignal(PAGE);
   const rows = model.rows.value;
   const open = model.open.value;
   const busy = model.working.value;
@@ -71,8 +75,15 @@ export function WaitingQueue() {
       {!model.refreshing.value && rows.length === 0 && <p class="muted card">{i18n.t('waiting.none')}</p>}
       {rows.length > 0 && (
         <ul class="items card" aria-label={i18n.t('waiting.list')}>
-          {rows.map((r) => <WaitingItem key={r.id} row={r} />)}
+          {rows.slice(0, shown.value).map((r) => <WaitingItem key={r.id} row={r} />)}
         </ul>
+      )}
+      {rows.length > shown.value && (
+        <p class="row waiting-more">
+          <button type="button" class="small" onClick={() => (shown.value += PAGE)}>
+            {i18n.t('waiting.showMore', [String(Math.min(PAGE, rows.length - shown.value)), String(rows.length - shown.value)])}
+          </button>
+        </p>
       )}
       {plan && (
         <ConfirmDialog title={i18n.t('waiting.confirmTitle', [String(plan.people), String(plan.byGroup.size)])}
