@@ -34,7 +34,12 @@ export function App() {
       if (runShortcut(panel, e, isTyping(e.target), dialogOpen)) e.preventDefault();
     };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    // After the first paint, while the agent reads the list: the screens one click away load in the background.
+    const idle = setTimeout(() => [GroupView, WaitingQueue].forEach((view) => view.preload()), 1_000);
+    return () => {
+      clearTimeout(idle);
+      document.removeEventListener('keydown', onKey);
+    };
   }, []);
   return (
     <div class="panel">

@@ -5,10 +5,11 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
-export function lazy<P extends object>(load: () => Promise<FunctionComponent<P>>): FunctionComponent<P> {
+export function lazy<P extends object>(load: () => Promise<FunctionComponent<P>>): FunctionComponent<P> & { preload(): void } {
   let Loaded: FunctionComponent<P> | null = null;
   let loading: Promise<void> | null = null;
-  return function LazyView(props: P) {
+  const preload = () => void (loading ??= load().then((c) => void (Loaded = c)));
+  return Object.assign(function LazyView(props: P) {
     const [, setReady] = useState(Boolean(Loaded));
     useEffect(() => {
       if (Loaded) return undefined;
@@ -18,5 +19,5 @@ export function lazy<P extends object>(load: () => Promise<FunctionComponent<P>>
       return () => void (live = false);
     }, []);
     return Loaded ? <Loaded {...props} /> : <div class="skeleton tall" aria-busy="true" />;
-  };
+  }, { preload });
 }

@@ -1,4 +1,5 @@
 // The panel's signal models, driven through a fake transport (STYLE: models take their transport as a parameter).
+import { signal } from '@preact/signals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { writeGroupCache } from '../../utils/background/group-cache-writes';
@@ -319,12 +320,12 @@ describe('waiting queue', () => {
   });
 
   it('paints from what the background knows, oldest first, without Zoko\'s auto-approved or suspended groups', async () => {
-    await fakeBrowser.storage.local.set({ waitingPeople: {
+    const people = signal({
       g1: [{ ...req('late'), createdAt: 50 }], g2: [{ ...req('early'), createdAt: 10 }], g3: [{ ...req('auto'), createdAt: 1 }],
-    } });
+    });
     const { transport, asked } = fakeTransport({ refreshWaiting: () => ok({ read: 2, notRead: 0 }) });
     const groups = [group(1, 'One', { participantCount: 7 }), group(2, 'Two'), group(3, 'Three', { autoApproval: true })];
-    const model = createWaitingModel(createPort(transport), () => groups);
+    const model = createWaitingModel(createPort(transport), () => groups, people);
     await model.start();
     expect(model.rows.value.map((r) => [r.id, r.subject, r.seatsLeft])).toEqual([['early', 'Two', 7], ['late', 'One', 1]]);
     expect(asked.map((a) => a.name)).toEqual(['refreshWaiting']);
@@ -332,14 +333,14 @@ describe('waiting queue', () => {
   });
 
   it('decides with one request per group and gives every row its outcome', async () => {
-    await fakeBrowser.storage.local.set({ waitingPeople: { g1: [req('r1'), req('r2')], g2: [req('r3')] } });
+    const people = signal({ g1: [req('r1'), req('r2')], g2: [req('r3')] });
     const { transport, asked } = fakeTransport({
       refreshWaiting: () => ok({ read: 2, notRead: 0 }),
       decideJoinRequests: (d: { id: string }) => (d.id === 'g1'
         ? ok({ requests: { requests: [], count: 0 } })
         : ok({ requests: { requests: [], count: 0 }, error: { kind: 'notFound', message: 'gone', metaCode: 131213 } })),
     });
-    const model = createWaitingModel(createPort(transport), () => [group(1, 'One'), group(2, 'Two')]);
+    const model = createWaitingModel(createPort(transport), () => [group(1, 'One'), group(2, 'Two')], people);
     await model.start();
     await model.decide('approve', model.rows.value);
     expect(asked.filter((a) => a.name === 'decideJoinRequests')).toHaveLength(2);

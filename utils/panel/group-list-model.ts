@@ -3,6 +3,7 @@
  * The background keeps the cache and the pending counts in storage; this model follows them.
  */
 import { batch, computed, signal } from '@preact/signals';
+import type { JoinRequest } from '../domain';
 import type { PendingCreation } from '../storage';
 import { oldestWaits } from '../wait-time';
 import type { PublicConfig } from '../config';
@@ -41,7 +42,8 @@ export function createGroupListModel(port: Port) {
   });
 
   /** When the longest-waiting person in each group asked (what the background last read). */
-  const people = signal<Record<string, { createdAt: number }[]>>({});
+  /** Who is waiting per group, as the background last read it (the Waiting queue shows the same). */
+  const people = signal<Record<string, JoinRequest[]>>({});
   const oldestWait = computed(() => oldestWaits(people.value));
 
   const totalPending = computed(() => Object.values(counts.value).reduce((a, b) => a + b, 0));
@@ -114,7 +116,7 @@ export function createGroupListModel(port: Port) {
   }
 
   return {
-    groups, total, unreadable, counts, oldestWait, creations, query, status, error, config, configured, visible, totalPending,
+    groups, total, unreadable, counts, oldestWait, people, creations, query, status, error, config, configured, visible, totalPending,
     start, refresh,
     stop: () => {
       clearTimeout(retryTimer);

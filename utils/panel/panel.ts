@@ -33,7 +33,7 @@ export function createPanel(port: Port) {
   const current = signal<OpenGroupModel | null>(null);
   const handoff = createHandoffModel(port, () => groups.groups.value, () => groups.config.value?.settings.defaultCountry);
   const createGroup = createAction((subject: string) => port.send('createGroup', { subject }));
-  const waiting = createWaitingModel(port, () => groups.groups.value);
+  const waiting = createWaitingModel(port, () => groups.groups.value, groups.people);
   const activity = createActivityModel(port);
   const recent = signal<string[]>([]);
   const palette = createPaletteModel(() => groups.groups.value, () => recent.value, () => ({

@@ -4,7 +4,7 @@
  * budget, and decides with one request per group. "Approve all that fit" gives each group the people who
  * asked first, up to its free seats (WhatsApp refuses a 9th participant); each row then shows its outcome.
  */
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Group, JoinDecision, JoinRequest } from '../domain';
 import { describeError } from '../error-text';
 import { MAX_PARTICIPANTS } from '../validation';
@@ -40,8 +40,11 @@ export function planApprovals(rows: WaitingRow[]): Plan {
   return { byGroup, held, people: rows.length - held.length };
 }
 
-export function createWaitingModel(port: Port, groups: () => Group[]) {
-  const people = signal<Record<string, JoinRequest[]>>({});
+/**
+ * `people` is the list model's signal of who is waiting (it follows storage already): the queue opens on
+ * what is known, with no read on its way.
+ */
+export function createWaitingModel(port: Port, groups: () => Group[], people: ReadonlySignal<Record<string, JoinRequest[]>>) {
   const outcomes = signal<Record<string, RowOutcome>>({});
   /** Rows decided here, kept on screen with their outcome after they leave the queue. */
   const decided = signal<Record<string, WaitingRow>>({});
@@ -96,8 +99,6 @@ export function createWaitingModel(port: Port, groups: () => Group[]) {
     return results;
   }
 
-  let unwatch: (() => void) | undefined;
-
   return {
     rows, open, groupCount, outcomes, selected, refreshing, notRead, working,
     planApprovals: () => planApprovals(open.value),
@@ -114,10 +115,8 @@ export function createWaitingModel(port: Port, groups: () => Group[]) {
       const chosen = open.value.filter((r) => plan.byGroup.get(r.groupId)?.includes(r.id));
       return decide('approve', chosen, plan.held);
     },
-    /** Paints from what the background knows, follows it, and asks it to read more within the budget. */
+    /** Paints from what the background knows, and asks it to read more within the budget. */
     async start() {
-      people.value = await port.read('waitingPeople');
-      unwatch ??= port.watch('waitingPeople', (v) => (people.value = v));
       await this.refresh();
     },
     async refresh() {
@@ -129,8 +128,6 @@ export function createWaitingModel(port: Port, groups: () => Group[]) {
       });
     },
     stop() {
-      unwatch?.();
-      unwatch = undefined;
       batch(() => {
         outcomes.value = {};
         decided.value = {};
