@@ -35,7 +35,8 @@ export function App() {
     };
     document.addEventListener('keydown', onKey);
     // After the first paint, while the agent reads the list: the screens one click away load in the background.
-    const idle = setTimeout(() => [GroupView, WaitingQueue].forEach((view) => view.preload()), 1_000);
+    // The palette too: keys typed right after Ctrl+K must land in it, not wait for its script.
+    const idle = setTimeout(() => [GroupView, WaitingQueue, CommandPalette].forEach((view) => view.preload()), 1_000);
     return () => {
       clearTimeout(idle);
       document.removeEventListener('keydown', onKey);

@@ -47,6 +47,7 @@ for (const scheme of ['light', 'dark'] as const) {
   await page.getByRole('button', { name: 'Back to groups' }).click();
   await page.getByRole('searchbox').blur();
   await page.keyboard.press('Control+K');
+  await page.getByRole('combobox').waitFor();
   await page.keyboard.type('copy vip');
   await page.getByRole('option').first().waitFor();
   await shoot(page, `palette-${scheme}`);
