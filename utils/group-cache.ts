@@ -3,7 +3,7 @@
  * (utils/background/group-cache-writes.ts). Stored as one JSON string (see StoredGroupCache).
  */
 import type { Group } from './domain';
-import { groupCacheHeadItem, groupCacheItem, type GroupCache, type StoredGroupCache } from './storage';
+import { groupCacheItem, type GroupCache, type StoredGroupCache } from './storage';
 
 let memo: { json: string; groups: Group[] } | null = null;
 
@@ -27,5 +27,3 @@ export async function readGroupCache(): Promise<GroupCache> {
   return decodeGroupCache(await groupCacheItem.getValue());
 }
 
-/** The head, for the panel's first paint. */
-export const readCacheHead = () => groupCacheHeadItem.getValue();

@@ -59,7 +59,6 @@ export function pollOrder(groups: Group[], byGroup: Record<string, number>, curs
 export function createPoller(deps: PollerDeps) {
   const { client, budget, counts } = deps;
   const now = deps.now ?? Date.now;
-  const hasKey = deps.hasKey ?? (async () => Boolean(await apiKeyItem.getValue()));
   // Enough in flight that a round of a few hundred groups takes about a second at 50 ms per call; the
   // per-minute budget, not this number, is what keeps the store within Zoko's rate limits.
   const limit = pLimit(deps.concurrency ?? 20);
@@ -77,13 +76,14 @@ export function createPoller(deps: PollerDeps) {
 
   /** One polling round, within the budget. */
   async function poll(): Promise<PollReport> {
-    if (!(await hasKey())) {
+    // One read of the key: whether there is one, and the account this round's results belong to (a sign-out or
+    // a new key meanwhile discards them).
+    const account = await apiKeyItem.getValue();
+    if (!(deps.hasKey ? await deps.hasKey() : account)) {
       await counts.setProblem('noKey');
       return { polled: 0, skipped: 0, reason: 'noKey' };
     }
     if (((await deps.pause?.get()) ?? 0) > now()) return { polled: 0, skipped: 0, reason: 'paused' };
-    // What this round learns belongs to the account it started with: a sign-out or a new key meanwhile discards it.
-    const account = await apiKeyItem.getValue();
     try {
       let { groups, fetchedAt } = await readGroupCache();
       let listed: Group[] | undefined;
