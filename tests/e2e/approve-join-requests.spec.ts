@@ -85,6 +85,8 @@ test('"Approve all" with fewer seats than people waiting approves those who aske
   await panel.openGroup('VIP Customers');
   await panel.page.getByRole('button', { name: 'Approve all' }).click();
   await expect(panel.page.getByRole('status').filter({ hasText: `Only ${free} seats are free` })).toBeVisible();
+  // The notice shows as the decision is sent: wait for the request itself.
+  await expect.poll(async () => (await store.log()).some((r) => r.path.endsWith('/approve'))).toBe(true);
   const post = (await store.log()).find((r) => r.path.endsWith('/approve'))!;
   expect((post.body as { join_requests: string[] }).join_requests).toHaveLength(free);
   expect((await store.log()).filter((r) => r.status === 400)).toEqual([]); // nothing WhatsApp would refuse was sent
