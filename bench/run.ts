@@ -17,6 +17,9 @@ import { measureSizes, SIZE_BUDGET_KB } from './sizes';
 import { benchBackground } from './background';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** BENCH_ONLY=waiting,open (comma-separated sections) runs part of the bench while working on it; docs are written only for a full run. */
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const want = (section: 'paint' | 'waiting' | 'open' | 'background' | 'sizes') => !ONLY || ONLY.includes(section);
 type Row = { metric: string; unit: string; samples: number[]; budget?: number; note?: string };
 const rows: Row[] = [];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -40,7 +43,15 @@ async function configure(apiKey: string, groups: Group[] = []) {
 
 /** Reads a performance mark's time (ms since the page started navigating), waiting for it to exist. */
 async function markTime(page: Page, name: string): Promise<number> {
-  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 30_000 });
+  try {
+    await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 30_000 });
+  } catch (error) {
+    // What the agent would have seen instead: the panel's text and a screenshot, for the run's report.
+    mkdirSync('bench/results', { recursive: true });
+    await page.screenshot({ path: `bench/results/missing-${name.replace(/\W/g, '-')}.png` }).catch(() => undefined);
+    console.error(`bench: no ${name}; the panel shows:`, (await page.locator('body').innerText().catch(() => '?')).slice(0, 600));
+    throw error;
+  }
   return page.evaluate((n) => performance.getEntriesByName(n)[0]!.startTime, name);
 }
 
@@ -75,7 +86,7 @@ async function openPanel(ctx: BrowserContext) {
 /** Progress on stderr, so a long run shows where it is. */
 const step = (text: string) => console.error(`bench: ${text}`);
 
-for (const n of [1_000, 10_000]) {
+for (const n of want('paint') ? [1_000, 10_000] : []) {
   step(`panel paint, ${n} groups`);
   const store = await newStore(sandbox.url, { groups: n });
   const listed = await (await fetch(`${sandbox.baseUrl}/channels/whatsapp/cloud/group`, { headers: { apikey: store.apiKey } })).json() as any[];
@@ -90,13 +101,16 @@ for (const n of [1_000, 10_000]) {
     // read writes no cache. It must end before the cold run: a hanging request holds one of Chrome's six
     // connections to the host until the client's timeout.
     await store.clearLog();
-    await store.fault({ status: 503, delayMs: 800, method: 'GET', times: 3 });
+    // The list read only: the poller's join-request reads (the cache wakes it) must not take these faults.
+    await store.fault({ status: 503, delayMs: 800, method: 'GET', path: '/', exact: true, times: 3 });
     let page = await openPanel(context);
     warm.push(await markTime(page, 'zoko:first-rows'));
     await page.close();
-    for (let waited = 0; waited < 10_000 && (await store.log()).filter((r) => r.status > 0).length < 3; waited += 50) {
+    const listReadsFailed = async () => (await store.log()).filter((r) => r.status === 503).length;
+    for (let waited = 0; waited < 10_000 && (await listReadsFailed()) < 3; waited += 50) {
       await new Promise((r) => setTimeout(r, 50));
     }
+    await store.clearFaults();
     await store.clearLog();
     await configure(store.apiKey, []);
     page = await openPanel(context);
@@ -155,7 +169,7 @@ for (const n of [1_000, 10_000]) {
 
 step('waiting queue and palette');
 // --- Waiting: 2,000 people across 500 groups, painted from what the background knows -------------------
-{
+if (want('waiting')) {
   const store = await newStore(sandbox.url, { groups: 500 });
   const listed = await (await fetch(`${sandbox.baseUrl}/channels/whatsapp/cloud/group`, { headers: { apikey: store.apiKey } })).json() as any[];
   const cached: Group[] = listed.map((g) => ({ id: g.id, whatsappGroupId: g.groupId, subject: g.subject, inviteLink: g.inviteLink,
@@ -164,21 +178,28 @@ step('waiting queue and palette');
   const waitingPeople = Object.fromEntries(cached.map((g, gi) => [g.id, Array.from({ length: 4 }, (_, k) => ({
     id: `req_${gi}_${k}`, waId: `9198${String(gi * 4 + k).padStart(8, '0')}`, name: `Person ${gi * 4 + k}`, customerId: '',
     createdAt: now - (gi * 4 + k) * 1_000 })) ]));
+  // Two ways in: a click once the view's script has loaded (the panel preloads it 1 s after its first paint),
+  // and a click the moment the list shows, which waits for that script too.
   const render: number[] = [];
+  const firstClick: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    await configure(store.apiKey, cached);
-    await setStored(worker, 'local', { waitingPeople, pendingCounts: { byGroup: Object.fromEntries(cached.map((g) => [g.id, 4])) } });
-    await store.latency(2000); // the queue's own refresh must not be what paints it
-    const page = await openPanel(context);
-    await markTime(page, 'zoko:first-rows');
-    await page.getByRole('button', { name: /^\d+ waiting$/ }).click();
-    const rowsAt = await markTime(page, 'zoko:waiting-rows');
-    render.push(rowsAt - (await markTime(page, 'zoko:open-waiting')));
-    await store.latency(0);
-    await page.close();
+    for (const [samples, waitMs] of [[render, 1_500], [firstClick, 0]] as const) {
+      await configure(store.apiKey, cached);
+      await setStored(worker, 'local', { waitingPeople, pendingCounts: { byGroup: Object.fromEntries(cached.map((g) => [g.id, 4])) } });
+      await store.latency(2000); // the queue's own refresh must not be what paints it
+      const page = await openPanel(context);
+      await markTime(page, 'zoko:first-rows');
+      await page.waitForTimeout(waitMs);
+      await page.getByRole('button', { name: /^\d+ waiting$/ }).click();
+      const rowsAt = await markTime(page, 'zoko:waiting-rows');
+      samples.push(rowsAt - (await markTime(page, 'zoko:open-waiting')));
+      await store.latency(0);
+      await page.close();
+    }
   }
   rows.push({ metric: 'Waiting: open → rows, 2,000 people across 500 groups', unit: 'ms', samples: render, budget: 50,
-    note: 'from what the background stored; the first open also loads the view\'s script' });
+    note: 'from what the background stored, the view\'s script loaded (the panel preloads it 1 s after its first paint)' });
+  rows.push({ metric: '  the same, clicked the moment the list shows (script still loading)', unit: 'ms', samples: firstClick });
 
   // --- Palette keystroke over 10,000 groups -------------------------------------------------------------
   const big = await newStore(sandbox.url, { groups: 10_000 });
@@ -198,7 +219,7 @@ step('waiting queue and palette');
 
 step('open a group');
 // --- Opening a group with 50 ms latency: parallel reads, about one round trip ------------------------
-{
+if (want('open')) {
   const store = await newStore(sandbox.url);
   await configure(store.apiKey);
   await store.latency(50);
@@ -218,17 +239,19 @@ step('open a group');
 
 step('background and parsing');
 // --- Background and parsing, in Node with the extension's own modules ------------------------------
-rows.push(...(await benchBackground(sandbox, RUNS)));
+if (want('background')) rows.push(...(await benchBackground(sandbox, RUNS)));
 
 step('sizes');
 // --- Sizes ------------------------------------------------------------------------------------------
-const prod = measureSizes(buildExtension('https://chat.zoko.io/v2', '.output/bench-prod').toString());
-rows.push({ metric: 'side panel initial JS+CSS (gzip)', unit: 'KB', samples: [prod.sidepanelInitialJsKB], budget: SIZE_BUDGET_KB.sidepanelInitialJs });
-rows.push({ metric: 'background JS (gzip)', unit: 'KB', samples: [prod.backgroundJsKB], budget: SIZE_BUDGET_KB.backgroundJs });
-rows.push({ metric: 'whole extension, unpacked', unit: 'KB', samples: [prod.unpackedKB] });
-execFileSync('npx', ['wxt', 'zip'], { env: { ...process.env, WXT_OUT_DIR: '.output/bench-zip' }, stdio: 'ignore' });
-const zip = readdirSync('.output/bench-zip').find((f) => f.endsWith('-chrome.zip'));
-if (zip) rows.push({ metric: 'Chrome Web Store zip', unit: 'KB', samples: [statSync(`.output/bench-zip/${zip}`).size / 1024] });
+if (want('sizes')) {
+  const prod = measureSizes(buildExtension('https://chat.zoko.io/v2', '.output/bench-prod').toString());
+  rows.push({ metric: 'side panel initial JS+CSS (gzip)', unit: 'KB', samples: [prod.sidepanelInitialJsKB], budget: SIZE_BUDGET_KB.sidepanelInitialJs });
+  rows.push({ metric: 'background JS (gzip)', unit: 'KB', samples: [prod.backgroundJsKB], budget: SIZE_BUDGET_KB.backgroundJs });
+  rows.push({ metric: 'whole extension, unpacked', unit: 'KB', samples: [prod.unpackedKB] });
+  execFileSync('npx', ['wxt', 'zip'], { env: { ...process.env, WXT_OUT_DIR: '.output/bench-zip' }, stdio: 'ignore' });
+  const zip = readdirSync('.output/bench-zip').find((f) => f.endsWith('-chrome.zip'));
+  if (zip) rows.push({ metric: 'Chrome Web Store zip', unit: 'KB', samples: [statSync(`.output/bench-zip/${zip}`).size / 1024] });
+}
 
 await context.close();
 await sandbox.close();
@@ -256,7 +279,9 @@ const lines = [
 const notes = table.filter((t) => t.note).map((t) => `- ${t.metric.trim()}: ${t.note}`);
 lines.push('', ...notes);
 console.log(lines.join('\n'));
-mkdirSync('docs', { recursive: true });
-writeFileSync('docs/bench.json', JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, results: table }, null, 2) + '\n');
-writeFileSync('docs/bench.md', lines.join('\n') + '\n');
-console.log('\nWritten: docs/bench.json, docs/bench.md');
+if (!ONLY) {
+  mkdirSync('docs', { recursive: true });
+  writeFileSync('docs/bench.json', JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, results: table }, null, 2) + '\n');
+  writeFileSync('docs/bench.md', lines.join('\n') + '\n');
+  console.log('\nWritten: docs/bench.json, docs/bench.md');
+}

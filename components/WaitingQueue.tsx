@@ -12,6 +12,8 @@ import { ExportButtons } from './ExportButton';
 import { ScreenHeader } from './ScreenHeader';
 import { usePanel } from './panel-context';
 
+/** A 360 × 800 panel shows about 8 rows: the first paint builds a few screens' worth, "Show more" the rest. */
+const FIRST = 30;
 const PAGE = 100;
 
 export function WaitingQueue() {
@@ -19,7 +21,7 @@ export function WaitingQueue() {
   const model = panel.waiting;
   const confirming = useSignal(false);
   /** Rows shown: the oldest first; more on demand (decisions and exports cover all of them). */
-  const shown = useSignal(PAGE);
+  const shown = useSignal(FIRST);
   const rows = model.rows.value;
   const open = model.open.value;
   const busy = model.working.value;
