@@ -20,6 +20,11 @@ const noHtmlSink: VitePlugin = {
 
 /** Zoko's API root, fixed at build time; the sandbox's for dev, tests and demos. */
 const zokoBaseUrl = process.env.WXT_ZOKO_BASE_URL ?? 'https://chat.zoko.io/v2';
+/**
+ * Demo and test builds only: the sandbox's fixture inbox, granted at install, because a headless browser's
+ * permission prompt cannot be clicked. The agent still chooses "Use with ‹site›"; production grants nothing.
+ */
+const demoInboxOrigin = process.env.WXT_DEMO_INBOX_ORIGIN;
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -40,8 +45,14 @@ export default defineConfig({
     // Firefox has no sidePanel API: WXT turns the side panel into a sidebar_action there.
     // unlimitedStorage: 10,000 groups with long non-Latin subjects and their bookkeeping come near the 10 MB of
     // storage.local; it adds no install warning. (A full storage still only loses the cache: group-cache-writes.ts.)
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: [`${new URL(zokoBaseUrl).origin}/*`],
+    // scripting: the inbox script, registered for the sites the agent grants (it reaches nothing by itself).
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'notifications', 'scripting',
+      ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: [`${new URL(zokoBaseUrl).origin}/*`, ...(demoInboxOrigin ? [`${demoInboxOrigin}/*`] : [])],
+    // Asked for only when the agent wants the panel beside an inbox: which site a tab shows ("tabs"), then
+    // that one site (utils/inbox.ts offerableOrigin names the sites that can be offered).
+    optional_permissions: ['tabs'],
+    optional_host_permissions: ['https://*/*', 'http://localhost/*'],
     action: { default_title: '__MSG_extName__' },
     // Extension pages load only their own scripts, cannot be framed, and reach nothing remote but Zoko — the
     // service worker falls under the same policy, and it is the one that calls Zoko. Built packages only:

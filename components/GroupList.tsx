@@ -15,6 +15,7 @@ import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';
 import { Icon } from './Icon';
 import { usePanel } from './panel-context';
+import { ThisChat } from './ThisChat';
 
 const ROW_HEIGHT = 64;
 const OVERSCAN = 6;
@@ -58,6 +59,7 @@ export function GroupList() {
 
   return (
     <section class="list-screen" aria-label={i18n.t('list.region')}>
+      <ThisChat />
       <div class="toolbar">
         <div class="search">
           <Icon name="search" />

@@ -2,11 +2,14 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import type { OptionsModel } from '../utils/panel/options-model';
+import type { InboxSitesModel } from '../utils/panel/inbox-sites-model';
+import { defaultLinkMessage } from '../utils/panel/link-message';
+import { InboxSites } from './InboxSites';
 import { countryOptions } from '../utils/countries';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Field } from './Field';
 
-export function OptionsForm({ model }: { model: OptionsModel }) {
+export function OptionsForm({ model, sites }: { model: OptionsModel; sites: InboxSitesModel }) {
   const { config, apiKey, settings, errors, status, set } = model;
   const signingOut = useSignal(false);
 
@@ -56,6 +59,10 @@ export function OptionsForm({ model }: { model: OptionsModel }) {
           <input type="number" min={0} max={1440} step={1} value={settings.value.waitAlertMinutes}
             onInput={(e) => set({ waitAlertMinutes: Number(e.currentTarget.value) })} />
         </Field>
+        <Field label={i18n.t('options.linkMessage')} error={errors.value.linkMessage} hint={i18n.t('options.linkMessageHint', ['{group}', '{link}'])}>
+          <textarea rows={2} maxLength={500} value={settings.value.linkMessage ?? ''} placeholder={defaultLinkMessage()}
+            onInput={(e) => set({ linkMessage: e.currentTarget.value })} />
+        </Field>
         <label class="switch">
           <input type="checkbox" role="switch" checked={settings.value.notify} onChange={(e) => set({ notify: e.currentTarget.checked })} />
           <span>{i18n.t('options.notify')}</span>
@@ -66,6 +73,7 @@ export function OptionsForm({ model }: { model: OptionsModel }) {
         </div>
         <p role="status" class={`status ${status.value?.tone ?? ''}`}>{status.value?.text}</p>
       </form>
+      <InboxSites model={sites} />
       {config.value?.configured && (
         <section class="sign-out" aria-labelledby="sign-out-title">
           <h2 id="sign-out-title">{i18n.t('options.signOutTitle')}</h2>

@@ -12,6 +12,8 @@ export interface Settings {
   pollIntervalSeconds: number;
   /** Tell the agent when someone has waited longer than this many minutes (0: never). */
   waitAlertMinutes: number;
+  /** The message around a group link put in a reply box, with `{group}` and `{link}`; empty or absent: the locale's. */
+  linkMessage?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -39,7 +41,7 @@ export interface ConfigInput {
 }
 
 export type ConfigField = 'apiKey' | 'agentId' | 'agentEmail' | 'defaultCountry' | 'pollBudgetPerMinute' | 'pollIntervalSeconds'
-  | 'waitAlertMinutes';
+  | 'waitAlertMinutes' | 'linkMessage';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -54,6 +56,8 @@ export function validateConfig(input: ConfigInput, hasStoredKey: boolean): Parti
   if (agentEmail.trim() && !EMAIL.test(agentEmail.trim())) errors.agentEmail = i18n.t('validation.email');
   if (agentId.length > 100) errors.agentId = i18n.t('validation.agentIdLong');
   if (!/^[A-Z]{2}$/.test(defaultCountry)) errors.defaultCountry = i18n.t('validation.country');
+  const message = input.settings.linkMessage?.trim() ?? '';
+  if (message && (message.length > 500 || !message.includes('{link}'))) errors.linkMessage = i18n.t('validation.linkMessage', ['{link}']);
   const budget = input.settings.pollBudgetPerMinute;
   if (!Number.isInteger(budget) || budget < 2 || budget > 600) errors.pollBudgetPerMinute = i18n.t('validation.budget');
   const interval = input.settings.pollIntervalSeconds;

@@ -20,3 +20,11 @@ export function orderForDisplay(groups: Group[], counts: Record<string, number>)
   waiting.sort((a, b) => (counts[b.id] ?? 0) - (counts[a.id] ?? 0)); // stable: ties stay in name order
   return waiting.concat(rest);
 }
+
+/** Groups an action can use (not suspended), the recently used first: what group pickers offer. */
+export function recentFirst(groups: Group[], recent: string[]): Group[] {
+  const open = groups.filter((g) => !g.suspended);
+  const byId = new Map(open.map((g) => [g.id, g]));
+  const first = recent.map((id) => byId.get(id)).filter((g): g is Group => g !== undefined);
+  return [...first, ...open.filter((g) => !recent.includes(g.id))];
+}

@@ -9,6 +9,7 @@ import type {
   CreateResult, GroupDetails, GroupList, InvitationTemplate, InviteResult, JoinApprovalMode, JoinDecision, JoinRequestList,
 } from './domain';
 import type { ErrorData } from './errors';
+import type { ChatInView, InsertReply } from './inbox';
 
 export interface GroupRef { id: string }
 
@@ -44,6 +45,16 @@ export interface ProtocolMap {
   resetInviteLink(data: GroupRef): Result<string>;
   getTemplate(data: GroupRef): Result<InvitationTemplate>;
   setTemplate(data: GroupRef & InvitationTemplate): Result<InvitationTemplate>;
+  /** The agent allowed `origin` in the browser's prompt: the panel works with that site from now on. */
+  useSite(data: { origin: string }): Result<string[]>;
+  /** Stop using the panel with a site: its script goes, and the browser's grant is given back. */
+  forgetSite(data: { origin: string }): Result<string[]>;
+  /** Puts text into the reply box of the conversation in view, without sending; `inserted: false` if there is none. */
+  insertIntoChat(data: { text: string }): Result<InsertReply>;
+  /** Hides (or brings back) the panel's "Use with ‹site›" offer. */
+  setInboxOffer(data: { hidden: boolean }): Result<boolean>;
+  /** The tab in view, read now (the panel just opened). */
+  refreshChatInView(): Result<ChatInView | null>;
 }
 
 export type MessageName = keyof ProtocolMap;

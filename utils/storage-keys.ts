@@ -22,6 +22,11 @@ export const STORAGE_KEYS = {
   openWaiting: 'openWaiting',
   zokoPausedUntil: 'zokoPausedUntil',
   pollRequestLog: 'pollRequestLog',
+  inboxSites: 'inboxSites',
+  inboxOfferHidden: 'inboxOfferHidden',
+  inboxChats: 'inboxChats',
+  chatInView: 'chatInView',
+  knownMembers: 'knownMembers',
 } as const;
 
 /** The badge's polling alarm. */

@@ -7,6 +7,7 @@
 import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS, type Settings } from './config';
 import type { ActivityEntry, Group, JoinApprovalModeSet, JoinRequest } from './domain';
+import type { ChatInView, ChatSeen } from './inbox';
 
 export interface GroupCache {
   groups: Group[];
@@ -177,9 +178,24 @@ export const openGroupItem = /* @__PURE__ */ storage.defineItem<string | null>('
   fallback: null,
 });
 
+/** Sites the agent uses the panel with (origins): the inbox script runs there and nowhere else. */
+export const inboxSitesItem = /* @__PURE__ */ storage.defineItem<string[]>('local:inboxSites', { fallback: [], version: 1 });
+
+/** The agent closed the panel's "Use with ‹site›" offer; Settings brings it back. */
+export const inboxOfferHiddenItem = /* @__PURE__ */ storage.defineItem<boolean>('local:inboxOfferHidden', { fallback: false });
+
+/** What each granted tab's script last reported, by tab id; session-only, like the tabs. */
+export const inboxChatsItem = /* @__PURE__ */ storage.defineItem<Record<string, ChatSeen | null>>('session:inboxChats', { fallback: {} });
+
+/** The conversation in the tab the agent is looking at, for the panel's "This chat". */
+export const chatInViewItem = /* @__PURE__ */ storage.defineItem<ChatInView | null>('session:chatInView', { fallback: null });
+
+/** Who is in each group, as last read here (numbers or ids): "This chat" says which groups a customer is in. */
+export const knownMembersItem = /* @__PURE__ */ storage.defineItem<Record<string, string[]>>('local:knownMembers', { fallback: {}, version: 1 });
+
 /** "Sign out": the key and everything cached from Zoko leave this browser; the agent's own settings stay. */
 export async function clearAccountData() {
   await Promise.all([apiKeyItem, groupCacheItem, groupCacheHeadItem, pendingCountsItem, pollStateItem, seenRequestsItem, waitingPeopleItem,
     pendingCreationsItem, joinApprovalModesItem, idFormItem, activityItem, waitAlertsItem,
-    recentGroupsItem, handoffItem, openGroupItem, openWaitingItem].map((item) => item.removeValue()));
+    recentGroupsItem, handoffItem, openGroupItem, openWaitingItem, knownMembersItem].map((item) => item.removeValue()));
 }

@@ -6,10 +6,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { loosen, type Dialect } from './dialects';
 import { ApiError, Tenant, type TenantOptions } from './tenant';
+import { inboxPage } from './inboxes';
 
 export const SANDBOX_API_KEY = 'sandbox-key-0001';
 const API_PREFIX = '/v2/channels/whatsapp/cloud/group';
 const CONTROL_PREFIX = '/__sandbox';
+const INBOX_PREFIX = '/demo/inbox/';
 
 export interface Fault {
   method?: string;
@@ -47,6 +49,8 @@ export interface SandboxOptions extends TenantOptions {
 export interface Sandbox {
   url: string;
   baseUrl: string;
+  /** The fixture inboxes (dev/sandbox/inboxes.ts), on localhost: another origin than the API's 127.0.0.1. */
+  inboxUrl: string;
   apiKey: string;
   stores: Map<string, Store>;
   close(): Promise<void>;
@@ -139,6 +143,9 @@ function playFault(f: Fault, res: ServerResponse): boolean {
   }
 }
 
+/** The fixture inboxes' origin for a sandbox at `url`: the same server, reached as localhost. */
+export const inboxOrigin = (url: string) => url.replace('//127.0.0.1:', '//localhost:');
+
 /** Starts the sandbox; port 0 picks a free one. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const { port = 0, host = '127.0.0.1', apiKey = SANDBOX_API_KEY, joinRequestEveryMs = 0, ...tenantOptions } = options;
@@ -154,6 +161,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (method === 'OPTIONS') return send(res, 204, undefined);
     try {
       if (url.pathname.startsWith(CONTROL_PREFIX)) return await control(req, res, url.pathname.slice(CONTROL_PREFIX.length), method);
+      if (url.pathname.startsWith(INBOX_PREFIX)) {
+        const html = inboxPage(url.pathname.slice(INBOX_PREFIX.length), url.searchParams);
+        res.writeHead(html === null ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
+        return void res.end(html ?? 'No such inbox');
+      }
       if (!url.pathname.startsWith(API_PREFIX)) return send(res, 404, { message: 'Not found' });
       const key = req.headers.apikey;
       const store = typeof key === 'string' ? stores.get(key) : undefined;
@@ -285,6 +297,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     url,
     baseUrl: `${url}/v2`,
+    inboxUrl: inboxOrigin(url) + INBOX_PREFIX.slice(0, -1),
     apiKey,
     stores,
     close: () => {

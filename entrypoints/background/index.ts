@@ -8,6 +8,7 @@ import { onPollAlarm, schedulePolling } from '../../utils/background/poller';
 import { createServices } from '../../utils/background/services';
 import { onWaitNotificationButton } from '../../utils/background/wait-alerts';
 import { createBackgroundClient } from '../../utils/background/zoko';
+import { registerInbox } from '../../utils/background/inbox';
 
 // Composition root. Every listener is registered synchronously, in the first turn: MV3 delivers the event
 // that woke the worker only to listeners that exist by then.
@@ -20,6 +21,7 @@ export default defineBackground(() => {
   browser.notifications.onClicked.addListener(onNotificationClicked);
   browser.notifications.onButtonClicked?.addListener(onWaitNotificationButton);
   browser.commands?.onCommand.addListener(onPanelCommand);
+  registerInbox();
 
   // Each worker start: badge now, and resume watching creations a stopped worker left behind.
   void schedulePolling();

@@ -1,8 +1,11 @@
 /** The extension under test as Playwright reaches it: where the sandbox is, and its service worker. */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { E2E_PORT } from '../../dev/build-extension';
+import { inboxOrigin } from '../../dev/sandbox/server';
 
 export const SANDBOX_URL = `http://127.0.0.1:${E2E_PORT}`;
+/** The sandbox's fixture inboxes: the same server as localhost, an origin of its own (granted in the test build). */
+export const INBOX_URL = `${inboxOrigin(SANDBOX_URL)}/demo/inbox`;
 
 /**
  * The extension's running service worker. If Chrome (or a test) stopped it, an extension page sends a

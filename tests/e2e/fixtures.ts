@@ -7,12 +7,12 @@ import { DIALECTS, type DialectName } from '../../dev/sandbox/dialects';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/config';
 import { launchExtension } from '../../dev/chromium';
 import { clearExtension, configureExtension } from '../../dev/extension-storage';
-import { SANDBOX_URL, serviceWorker } from './extension';
+import { INBOX_URL, SANDBOX_URL, serviceWorker } from './extension';
 import { OptionsPage } from './options-page';
 import { PanelPage } from './panel';
 import { expect } from './storage-matchers';
 
-export { SANDBOX_URL, serviceWorker, stopServiceWorker } from './extension';
+export { INBOX_URL, SANDBOX_URL, serviceWorker, stopServiceWorker } from './extension';
 
 export const EXTENSION_DIR = resolve('.output/e2e/chrome-mv3');
 /** Requests that carried the API key, across this worker's tests (the security spec checks they were seen at all). */
@@ -80,7 +80,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       context.off('request', onRequest);
       context.off('console', onConsole);
       for (const page of context.pages()) await page.close();
-      const allowed = (url: string) => url.startsWith(SANDBOX_URL) || /^(chrome-extension|data|about|blob):/.test(url);
+      const allowed = (url: string) => url.startsWith(SANDBOX_URL) || url.startsWith(INBOX_URL) || /^(chrome-extension|data|about|blob):/.test(url);
       expect(seen.filter((r) => !allowed(r.url)).map((r) => r.url), 'requests to other hosts').toEqual([]);
       expect(seen.filter((r) => r.key && !r.url.startsWith(`${SANDBOX_URL}/v2/`)).map((r) => r.url), 'the key sent elsewhere').toEqual([]);
       expect(logged.filter((line) => line.includes(store.apiKey)), 'the key in a log line').toEqual([]);

@@ -2,10 +2,10 @@
  * Writing the cached group list, kept in step with every change the background makes. The panel paints
  * from it (utils/group-cache.ts reads it); only the background writes it.
  */
-import type { Group } from '../domain';
+import type { Group, GroupDetails } from '../domain';
 import { readGroupCache } from '../group-cache';
 import { orderForDisplay, sortBySubject } from '../group-order';
-import { groupCacheHeadItem, groupCacheItem, pendingCountsItem, type GroupCache } from '../storage';
+import { groupCacheHeadItem, groupCacheItem, knownMembersItem, pendingCountsItem, type GroupCache } from '../storage';
 
 /** Rows in the head: more than a tall panel shows, so the first paint is complete. */
 export const HEAD_SIZE = 40;
@@ -62,4 +62,21 @@ export async function cacheGroup(group: Group) {
 export async function uncacheGroup(id: string) {
   const cache = await readGroupCache();
   await writeGroupCache({ ...cache, groups: cache.groups.filter((g) => g.id !== id) });
+  await updateMembers((members) => {
+    const { [id]: _gone, ...rest } = members;
+    return rest;
+  });
+}
+
+let membersQueue: Promise<unknown> = Promise.resolve();
+/** Groups are read in parallel (Waiting decides in many at once): one read-modify-write at a time. */
+function updateMembers(change: (members: Record<string, string[]>) => Record<string, string[]>) {
+  const run = membersQueue.then(async () => knownMembersItem.setValue(change(await knownMembersItem.getValue())));
+  membersQueue = run.catch(() => undefined);
+  return run;
+}
+
+/** Who is in a group, as just read: "This chat" tells the agent which groups a customer is already in. */
+export function rememberMembers(group: GroupDetails) {
+  return updateMembers((members) => ({ ...members, [group.id]: group.participants.map((p) => p.waId) }));
 }

@@ -17,11 +17,12 @@ import {
   apiKeyItem, clearAccountData, joinApprovalModesItem, pendingCountsItem, recentGroupsItem, settingsItem, waitingPeopleItem,
 } from '../storage';
 import { checkSubject, isWaId } from '../validation';
-import { cacheGroup, cacheGroups, uncacheGroup } from './group-cache-writes';
+import { cacheGroup, cacheGroups, rememberMembers, uncacheGroup } from './group-cache-writes';
 import { invalidInput as invalid, isUnclear, LocalError, toErrorData, withOutcome } from './local-error';
 import type { PendingCountsOwner } from './pending-counts';
 import type { CreationWatcher } from './pending-creations';
 import { isInternalSender, type SenderLike } from './sender';
+import { inboxHandlers } from './inbox/handlers';
 import type { RequestBudget } from './request-budget';
 import type { ZokoClient } from './zoko/client';
 import { ZokoError } from './zoko/errors';
@@ -96,7 +97,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   async function reread(id: string) {
     try {
       const [group, modes] = await Promise.all([client.getGroup(id), joinApprovalModesItem.getValue()]);
-      await cacheGroup(group);
+      await Promise.all([cacheGroup(group), rememberMembers(group)]);
       const setHere = modes[id];
       return setHere ? { ...group, joinApprovalSetHere: setHere } : group;
     } catch (error) {
@@ -115,6 +116,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 
   return {
+    ...inboxHandlers,
     getConfig: publicConfig,
 
     async saveConfig(input) {

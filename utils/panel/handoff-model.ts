@@ -4,6 +4,7 @@
  */
 import { computed, signal } from '@preact/signals';
 import type { Group, InviteResult } from '../domain';
+import { recentFirst } from '../group-order';
 import type { Handoff } from '../storage';
 import { createAction } from './action';
 import type { Port } from './port';
@@ -31,12 +32,7 @@ export function createHandoffModel(port: Port, groups: () => Group[], country: (
   const invite = createAction((id: string, waId: string) => port.send('inviteMembers', { id, phoneNumbers: [waId] }));
 
   /** Groups that can be invited to, recent first. */
-  const choices = computed(() => {
-    const open = groups().filter((g) => !g.suspended);
-    const byId = new Map(open.map((g) => [g.id, g]));
-    const first = recent.value.map((id) => byId.get(id)).filter((g) => g !== undefined);
-    return [...first, ...open.filter((g) => !recent.value.includes(g.id))];
-  });
+  const choices = computed(() => recentFirst(groups(), recent.value));
   /** The agent's pick, else the group chosen in "Invite to", else the most recent group. */
   const chosen = computed(() => picked.value || handoff.value?.groupId || choices.value[0]?.id || '');
 

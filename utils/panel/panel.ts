@@ -8,6 +8,8 @@ import { createOpenGroupModel, type OpenGroupModel } from './open-group-model';
 import { createActivityModel } from './activity-model';
 import { createPaletteModel, type PaletteItem } from './palette-model';
 import { createWaitingModel } from './waiting-model';
+import { createChatModel } from './chat-model';
+import { browserAccess } from './host-access';
 import { isWhatsAppInviteLink } from '../invite-link';
 import { MAX_PARTICIPANTS } from '../validation';
 import { describeError } from '../error-text';
@@ -36,6 +38,10 @@ export function createPanel(port: Port) {
   const waiting = createWaitingModel(port, () => groups.groups.value, groups.people);
   const activity = createActivityModel(port);
   const recent = signal<string[]>([]);
+  const chat = createChatModel(port, {
+    groups: () => groups.groups.value, recent: () => recent.value, people: groups.people, country: () => groups.config.value?.settings.defaultCountry,
+    linkTemplate: () => groups.config.value?.settings.linkMessage, access: browserAccess,
+  });
   const palette = createPaletteModel(() => groups.groups.value, () => recent.value, () => ({
     waiting: i18n.t('palette.waiting'), activity: i18n.t('palette.activity'), settings: i18n.t('palette.settings'), create: i18n.t('palette.create'),
   }));
@@ -132,6 +138,7 @@ export function createPanel(port: Port) {
 
   async function start() {
     const listing = groups.start(); // the list paints meanwhile: nothing below waits on it
+    void chat.start();
     const [pending, wanted, toWaiting] = await Promise.all([port.read('handoff'), port.read('openGroup'), port.read('openWaiting')]);
     if (pending) showHandoff();
     else if (toWaiting) followOpenWaiting(toWaiting);
@@ -164,7 +171,7 @@ export function createPanel(port: Port) {
   }
 
   return {
-    port, route, announcement, flash, groups, current, handoff, createGroup, waiting, activity, palette, focusRequest, helpOpen,
+    port, route, announcement, flash, groups, current, handoff, createGroup, waiting, activity, chat, palette, focusRequest, helpOpen,
     start, openGroup, back, announce, submitCreate, closeHandoff, openWaiting, openActivity, runPaletteItem,
     create: () => (route.value = { name: 'create' }),
   };

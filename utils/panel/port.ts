@@ -7,7 +7,7 @@ import { decodeGroupCache } from '../group-cache';
 import { sendMessage, type MessageData, type MessageName, type MessageValue } from '../messaging';
 import type { Result } from '../result';
 import {
-  activityItem, groupCacheHeadItem, groupCacheItem, handoffItem, openGroupItem, pendingCountsItem, pendingCreationsItem,
+  activityItem, chatInViewItem, groupCacheHeadItem, inboxOfferHiddenItem, inboxSitesItem, knownMembersItem, groupCacheItem, handoffItem, openGroupItem, pendingCountsItem, pendingCreationsItem,
   openWaitingItem, recentGroupsItem, waitingPeopleItem, type GroupCache,
 } from '../storage';
 
@@ -39,6 +39,10 @@ const readable = {
   handoff: handoffItem,
   openGroup: openGroupItem,
   openWaiting: openWaitingItem,
+  chatInView: chatInViewItem,
+  inboxSites: inboxSitesItem,
+  inboxOfferHidden: inboxOfferHiddenItem,
+  knownMembers: knownMembersItem,
 };
 
 /** Hand-offs a page consumes: it clears them once it has acted on them. */

@@ -1,0 +1,49 @@
+/**
+ * Picks a group for one action ("Invite to…", "Send invite link…"): a modal dialog with a filter, recent
+ * groups first; Enter takes the first match, a click takes any. Picking is the action: no second confirm.
+ */
+import { i18n } from '#i18n';
+import { useSignal } from '@preact/signals';
+import { useEffect, useId, useRef } from 'preact/hooks';
+import type { Group } from '../utils/domain';
+
+/** Enough to find a group by eye; the filter finds the rest among thousands. */
+const SHOWN = 40;
+
+interface Props {
+  title: string;
+  groups: Group[];
+  onPick: (group: Group) => void;
+  onClose: () => void;
+}
+
+export function GroupPicker({ title, groups, onPick, onClose }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const query = useSignal('');
+  useEffect(() => {
+    const dialog = ref.current!;
+    dialog.showModal();
+    return () => dialog.close();
+  }, []);
+  const q = query.value.trim().toLocaleLowerCase();
+  const matches = (q ? groups.filter((g) => g.subject.toLocaleLowerCase().includes(q)) : groups).slice(0, SHOWN);
+  return (
+    <dialog ref={ref} class="picker" aria-labelledby={`${id}-title`} onCancel={(e) => { e.preventDefault(); onClose(); }}>
+      <form method="dialog" onSubmit={(e) => { e.preventDefault(); if (matches[0]) onPick(matches[0]); }}>
+        <h2 id={`${id}-title`}>{title}</h2>
+        <input type="search" aria-label={i18n.t('inbox.filter')} placeholder={i18n.t('inbox.filter')} value={query.value}
+          onInput={(e) => (query.value = e.currentTarget.value)} autoFocus />
+        <ul class="picker-list" aria-label={title}>
+          {matches.map((g) => (
+            <li key={g.id}><button type="button" class="picker-item" onClick={() => onPick(g)}>{g.subject}</button></li>
+          ))}
+        </ul>
+        {matches.length === 0 && <p class="muted small-text">{i18n.t('inbox.noGroups')}</p>}
+        <div class="row dialog-actions">
+          <button type="button" onClick={onClose}>{i18n.t('common.cancel')}</button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

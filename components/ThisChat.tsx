@@ -1,0 +1,117 @@
+/**
+ * "This chat", at the top of the list: the customer in the conversation beside the panel, what is known of
+ * them, and two one-step actions. On a site the agent does not use yet, a one-line offer instead.
+ */
+import { i18n } from '#i18n';
+import { useSignal } from '@preact/signals';
+import type { Group } from '../utils/domain';
+import { displayNumber } from '../utils/panel/phone-format';
+import { siteName } from '../utils/inbox';
+import { lazy } from './lazy';
+import { usePanel } from './panel-context';
+
+const GroupPicker = lazy(() => import('./GroupPicker').then((m) => m.GroupPicker));
+
+export function ThisChat() {
+  const panel = usePanel();
+  const model = panel.chat;
+  const view = model.view.value;
+  if (!view) return null;
+  if (!view.granted) return model.offerHidden.value ? null : <Offer />;
+
+  const customer = model.customer.value;
+  const chat = model.chat.value;
+  return (
+    <section class="this-chat card" aria-labelledby="this-chat-title">
+      <h2 id="this-chat-title" class="small-text muted">{i18n.t('inbox.thisChat')} · {siteName(view.site!)}</h2>
+      {chat === null ? (
+        <p class="muted small-text">{i18n.t('inbox.reading')}</p>
+      ) : model.unsure.value ? (
+        <fieldset class="choice">
+          <legend>{i18n.t('inbox.isThis')}</legend>
+          <div class="row">
+            {model.candidates.value.map((waId) => (
+              <button key={waId} type="button" class="small" onClick={() => model.choose(waId)}>{displayNumber(waId)}</button>
+            ))}
+          </div>
+        </fieldset>
+      ) : customer ? (
+        <Customer waId={customer.waId} name={customer.name} />
+      ) : (
+        <>
+          {chat.name && <p class="customer"><span class="name">{chat.name}</span></p>}
+          <p class="muted small-text">{i18n.t('inbox.noNumber')}</p>
+        </>
+      )}
+      {model.status.value && (
+        <p class={`notice ${model.status.value.tone}`} role={model.status.value.tone === 'error' ? 'alert' : 'status'}>{model.status.value.text}</p>
+      )}
+    </section>
+  );
+}
+
+function Customer({ waId, name }: { waId: string; name?: string }) {
+  const panel = usePanel();
+  const model = panel.chat;
+  const picking = useSignal<'invite' | 'link' | null>(null);
+  const { waiting, memberOf, invitedTo } = model.known.value;
+  const number = displayNumber(waId);
+  const groups = model.choices.value;
+
+  async function pick(group: Group) {
+    const action = picking.value;
+    picking.value = null;
+    const status = action === 'invite' ? await model.invite(group) : await model.sendLink(group);
+    if (status) panel.announce(status.text);
+  }
+
+  return (
+    <>
+      <p class="customer">
+        {name && <span class="name">{name}</span>}
+        <span class="nowrap-text" data-testid="chat-number">{number}</span>
+      </p>
+      {(waiting.length > 0 || memberOf.length > 0 || invitedTo.length > 0) && (
+        <ul class="facts small-text">
+          {waiting.map((s) => <li key={`w${s}`} class="waited">{i18n.t('inbox.waitingIn', [s])}</li>)}
+          {memberOf.map((s) => <li key={`m${s}`}>{i18n.t('inbox.memberOf', [s])}</li>)}
+          {invitedTo.map((s) => <li key={`i${s}`} class="muted">{i18n.t('inbox.invitedTo', [s])}</li>)}
+        </ul>
+      )}
+      <div class="row">
+        <button type="button" class="small primary" disabled={model.busy.value} onClick={() => (picking.value = 'invite')}>{i18n.t('inbox.inviteTo')}</button>
+        <button type="button" class="small" disabled={model.busy.value} onClick={() => (picking.value = 'link')}>{i18n.t('inbox.sendLink')}</button>
+      </div>
+      {picking.value && (
+        <GroupPicker title={picking.value === 'invite' ? i18n.t('inbox.pickInvite', [number]) : i18n.t('inbox.pickLink')}
+          groups={groups} onPick={(g) => void pick(g)} onClose={() => (picking.value = null)} />
+      )}
+    </>
+  );
+}
+
+/** "Use with ‹site›" (or, before the panel may see tab addresses, "Connect it"): one line, and "Not now". */
+function Offer() {
+  const model = usePanel().chat;
+  const view = model.view.value!;
+  if (view.addressKnown && !view.site) return null; // chrome:// pages, plain http sites: nothing to offer
+  return (
+    <div class="inbox-offer row small-text" role="region" aria-label={i18n.t('inbox.thisChat')}>
+      {view.site ? (
+        <>
+          <span>{i18n.t('inbox.offerSite', [siteName(view.site)])}</span>
+          <button type="button" class="small" onClick={() => void model.useSite(view.site!)}>{i18n.t('inbox.use', [siteName(view.site)])}</button>
+        </>
+      ) : (
+        <>
+          <span>{i18n.t('inbox.offerTabs')}</span>
+          <button type="button" class="small" onClick={() => void model.allowTabAddresses()}>{i18n.t('inbox.connect')}</button>
+        </>
+      )}
+      <button type="button" class="small link-button" aria-label={i18n.t('inbox.hideOfferLabel')} onClick={() => void model.hideOffer()}>
+        {i18n.t('inbox.hideOffer')}
+      </button>
+      {model.offerError.value && <p class="notice error" role="alert">{model.offerError.value}</p>}
+    </div>
+  );
+}

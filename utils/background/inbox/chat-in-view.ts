@@ -1,0 +1,69 @@
+/**
+ * Which conversation the agent is looking at: the active tab of the focused window (never one of the
+ * extension's own pages), its site, whether the agent uses the panel there, and what its script last
+ * reported. Written to one session item that the panel follows; every write goes through one queue.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { offerableOrigin } from '../../inbox';
+import { chatInViewItem, inboxChatsItem, inboxSitesItem } from '../../storage';
+import type { ChatReport } from './chat-report';
+
+let queue: Promise<unknown> = Promise.resolve();
+function serial(task: () => Promise<void>): Promise<void> {
+  const run = queue.then(task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** The tab's address where the extension may see it (the optional "tabs" permission, or a granted site). */
+const addressOf = (tab: Browser.tabs.Tab) => tab.url || tab.pendingUrl || undefined;
+
+async function show(tabId: number) {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!tab) return;
+  const url = addressOf(tab);
+  // The panel opened as a tab (or the options page) is not a conversation: keep showing the one before.
+  if (url?.startsWith(browser.runtime.getURL('/'))) return;
+  const site = offerableOrigin(url);
+  const granted = site !== null && (await inboxSitesItem.getValue()).includes(site);
+  const chat = granted ? (await inboxChatsItem.getValue())[tabId] : undefined;
+  await chatInViewItem.setValue({ tabId, addressKnown: url !== undefined, site, granted, ...(chat !== undefined && { chat }) });
+}
+
+async function showActive(windowId?: number) {
+  const [tab] = await browser.tabs.query(windowId === undefined ? { active: true, lastFocusedWindow: true } : { active: true, windowId });
+  if (tab?.id !== undefined) await show(tab.id);
+}
+
+async function current() {
+  return (await chatInViewItem.getValue())?.tabId;
+}
+
+export const chatInView = {
+  /** Reads the tab in view again (after a site is granted or forgotten, or a permission changes). */
+  refresh: () => serial(async () => {
+    const tabId = await current();
+    await (tabId === undefined ? showActive() : show(tabId));
+  }),
+  onActivated: ({ tabId }: { tabId: number }) => void serial(() => show(tabId)),
+  onFocusChanged: (windowId: number) => {
+    if (windowId !== browser.windows.WINDOW_ID_NONE) void serial(() => showActive(windowId));
+  },
+  onUpdated: (tabId: number, change: { url?: string; status?: string }) => {
+    if (change.url === undefined && change.status !== 'complete') return;
+    void serial(async () => {
+      if ((await current()) === tabId) await show(tabId);
+    });
+  },
+  onRemoved: (tabId: number) => void serial(async () => {
+    const { [String(tabId)]: _gone, ...rest } = await inboxChatsItem.getValue();
+    await inboxChatsItem.setValue(rest);
+    if ((await current()) === tabId) await chatInViewItem.setValue(null);
+  }),
+  /** A granted tab's script read its conversation. */
+  report: ({ tabId, chat }: ChatReport) => serial(async () => {
+    await inboxChatsItem.setValue({ ...(await inboxChatsItem.getValue()), [tabId]: chat });
+    const inView = await current();
+    if (inView === tabId || inView === undefined) await show(tabId);
+  }),
+};

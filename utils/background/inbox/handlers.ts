@@ -1,0 +1,42 @@
+/** The panel's messages about the inbox beside it: sites, the offer, and text for the reply box. */
+import { browser } from 'wxt/browser';
+import { INSERT_MESSAGE, LIMITS, offerableOrigin, type InsertMessage, type InsertReply } from '../../inbox';
+import type { MessageData } from '../../messaging';
+import { chatInViewItem, inboxOfferHiddenItem, inboxSitesItem } from '../../storage';
+import { chatInView } from './chat-in-view';
+import { forgetSite, useSite } from './sites';
+
+/** Inserts only into a tab still on a granted site: it may have navigated since the panel painted. */
+async function insertIntoChat({ text }: MessageData<'insertIntoChat'>): Promise<InsertReply> {
+  const view = await chatInViewItem.getValue();
+  if (!view?.granted) return { inserted: false };
+  const tab = await browser.tabs.get(view.tabId).catch(() => undefined);
+  const site = offerableOrigin(tab?.url);
+  if (!site || !(await inboxSitesItem.getValue()).includes(site)) return { inserted: false };
+  const message: InsertMessage = { kind: INSERT_MESSAGE, text: text.slice(0, LIMITS.insertChars) };
+  const reply = await browser.tabs.sendMessage(view.tabId, message, { frameId: 0 }).catch(() => undefined) as InsertReply | undefined;
+  return { inserted: reply?.inserted === true };
+}
+
+export const inboxHandlers = {
+  async useSite({ origin }: MessageData<'useSite'>) {
+    const sites = await useSite(origin);
+    await chatInView.refresh();
+    return sites;
+  },
+  async forgetSite({ origin }: MessageData<'forgetSite'>) {
+    const sites = await forgetSite(origin);
+    await chatInView.refresh();
+    return sites;
+  },
+  insertIntoChat,
+  async setInboxOffer({ hidden }: MessageData<'setInboxOffer'>) {
+    await inboxOfferHiddenItem.setValue(hidden);
+    return hidden;
+  },
+  /** The panel opened: it wants the tab in view now, not at the agent's next tab switch. */
+  async refreshChatInView() {
+    await chatInView.refresh();
+    return chatInViewItem.getValue();
+  },
+};

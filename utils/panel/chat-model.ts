@@ -1,0 +1,176 @@
+/**
+ * "This chat": the customer in the conversation the agent is looking at, what the extension already knows
+ * about them, and the two one-step actions (invite them to a group; put a group's link in the reply box).
+ * The site's script only reports page text: numbers are parsed here, and nothing is done on a guess.
+ */
+import { i18n } from '#i18n';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { ActivityEntry, Group, JoinRequest } from '../domain';
+import { describeError } from '../error-text';
+import { recentFirst } from '../group-order';
+import { siteName, type ChatInView } from '../inbox';
+import { isWhatsAppInviteLink } from '../invite-link';
+import type { AccessRequests } from './host-access';
+import { linkMessage } from './link-message';
+import type { Port } from './port';
+
+type PhoneModule = typeof import('../phone');
+
+export interface Customer { waId: string; name?: string }
+export type ChatStatus = { tone: 'ok' | 'error'; text: string } | null;
+
+export interface ChatDeps {
+  groups: () => Group[];
+  /** Recently used group ids, most recent first: the pickers list those groups first. */
+  recent: () => string[];
+  people: ReadonlySignal<Record<string, JoinRequest[]>>;
+  country: () => string | undefined;
+  linkTemplate: () => string | undefined;
+  access: AccessRequests;
+}
+
+export function createChatModel(port: Port, deps: ChatDeps) {
+  const view = signal<ChatInView | null>(null);
+  const offerHidden = signal(true);
+  const phone = signal<PhoneModule | null>(null);
+  const members = signal<Record<string, string[]>>({});
+  const activity = signal<ActivityEntry[]>([]);
+  /** The number the agent chose among several, for the conversation it was chosen in. */
+  const chosen = signal<{ key: string; waId: string | null } | null>(null);
+  const status = signal<ChatStatus>(null);
+  const offerError = signal<string | null>(null);
+  const busy = signal(false);
+
+  const chat = computed(() => (view.value?.granted ? view.value.chat ?? null : null));
+  /** The conversation's identity: a new tab or new numbers forget the agent's earlier choice. */
+  const key = computed(() => `${view.value?.tabId}|${chat.value?.numbers.join(',') ?? ''}`);
+  const candidates = computed<string[]>(() => {
+    const p = phone.value;
+    if (!p || !chat.value) return [];
+    const out: string[] = [];
+    for (const raw of chat.value.numbers) {
+      const n = p.parseNumber(raw, deps.country());
+      if (p.isParsed(n) && !out.includes(n.waId)) out.push(n.waId);
+    }
+    return out;
+  });
+  const customer = computed<Customer | null>(() => {
+    const c = chat.value;
+    const list = candidates.value;
+    if (!c || list.length === 0) return null;
+    const pick = chosen.value?.key === key.value ? chosen.value.waId : undefined;
+    const waId = pick !== undefined ? pick : c.sure || list.length === 1 ? list[0]! : null;
+    return waId ? { waId, ...(c.name && { name: c.name }) } : null;
+  });
+  /** Several numbers and no sure one: the agent says which is the customer. */
+  const unsure = computed(() => candidates.value.length > 1 && customer.value === null && chosen.value?.key !== key.value);
+
+  /** What the extension already knows about the customer: waiting, member, invited (groups by subject). */
+  const known = computed(() => {
+    const waId = customer.value?.waId;
+    if (!waId) return { waiting: [] as string[], memberOf: [] as string[], invitedTo: [] as string[] };
+    const subject = new Map(deps.groups().map((g) => [g.id, g.subject]));
+    const name = (id: string) => subject.get(id);
+    const waiting = Object.entries(deps.people.value).filter(([, rs]) => rs.some((r) => r.waId === waId)).map(([id]) => name(id));
+    const memberOf = Object.entries(members.value).filter(([, ids]) => ids.includes(waId)).map(([id]) => name(id));
+    const invitedTo = activity.value.filter((e) => e.action === 'invite' && e.outcome === 'done' && e.who?.includes(`+${waId}`))
+      .map((e) => e.subject ?? (e.groupId ? name(e.groupId) : undefined));
+    const unique = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => Boolean(x)))];
+    return { waiting: unique(waiting), memberOf: unique(memberOf), invitedTo: unique(invitedTo) };
+  });
+
+  /** Groups an action can use, recent first. */
+  const choices = computed(() => recentFirst(deps.groups(), deps.recent()));
+
+  async function loadPhone() {
+    phone.value ??= await import('../phone');
+  }
+
+  const stops: (() => void)[] = [];
+  function follow(next: ChatInView | null) {
+    view.value = next;
+    if (next?.granted && next.chat?.numbers.length) void loadPhone();
+  }
+
+  return {
+    view, offerHidden, chat, candidates, choices, customer, unsure, known, status, offerError, busy,
+    /** Follows the tab in view while the panel is open. */
+    async start() {
+      stops.push(port.watch('chatInView', follow), port.watch('inboxOfferHidden', (v) => (offerHidden.value = v)),
+        port.watch('knownMembers', (v) => (members.value = v)), port.watch('activity', (v) => (activity.value = v)));
+      const [hidden, known, log] = await Promise.all([port.read('inboxOfferHidden'), port.read('knownMembers'), port.read('activity')]);
+      offerHidden.value = hidden;
+      members.value = known;
+      activity.value = log;
+      const r = await port.send('refreshChatInView', undefined);
+      follow(r.ok ? r.data : await port.read('chatInView'));
+    },
+    stop: () => stops.splice(0).forEach((stop) => stop()),
+    choose(waId: string | null) {
+      chosen.value = { key: key.value, waId };
+    },
+    /** "Connect it": let the panel see which site the tab shows (one browser prompt, once). */
+    async allowTabAddresses() {
+      offerError.value = null;
+      if (!(await deps.access.tabAddresses())) {
+        offerError.value = i18n.t('inbox.tabsDenied');
+        return;
+      }
+      const r = await port.send('refreshChatInView', undefined);
+      if (r.ok) follow(r.data);
+    },
+    /** "Use with ‹site›": the browser asks the agent for that one site, then the background starts reading it. */
+    async useSite(site: string) {
+      offerError.value = null;
+      if (!(await deps.access.site(site))) {
+        offerError.value = i18n.t('inbox.denied');
+        return;
+      }
+      const r = await port.send('useSite', { origin: site });
+      if (!r.ok) offerError.value = describeError(r.error).text;
+      else {
+        const again = await port.send('refreshChatInView', undefined);
+        if (again.ok) follow(again.data);
+      }
+    },
+    hideOffer: () => port.send('setInboxOffer', { hidden: true }),
+    /** Invites the customer to `group`; the result is said in the card. */
+    async invite(group: Group) {
+      const who = customer.value;
+      if (!who) return;
+      busy.value = true;
+      const r = await port.send('inviteMembers', { id: group.id, phoneNumbers: [who.waId] });
+      busy.value = false;
+      const number = `+${who.waId}`;
+      if (!r.ok) status.value = { tone: 'error', text: i18n.t('inbox.notInvited', [number, describeError(r.error).text]) };
+      else if (r.data.sent.length > 0) status.value = { tone: 'ok', text: i18n.t('inbox.invited', [number, group.subject]) };
+      else if (r.data.skipped.length > 0) status.value = { tone: 'ok', text: i18n.t('inbox.skipped', [number, group.subject]) };
+      else status.value = { tone: 'error', text: i18n.t('inbox.notInvited', [number, r.data.failed[0]?.reason ?? '']) };
+      return status.value;
+    },
+    /** Puts `group`'s link (in the agent's message) into the reply box; the clipboard when there is none. */
+    async sendLink(group: Group) {
+      busy.value = true;
+      let link = group.inviteLink;
+      if (!isWhatsAppInviteLink(link)) {
+        const r = await port.send('getInviteLink', { id: group.id });
+        link = r.ok ? r.data : '';
+      }
+      if (!isWhatsAppInviteLink(link)) {
+        busy.value = false;
+        return (status.value = { tone: 'error', text: i18n.t('inbox.noLink', [group.subject]) });
+      }
+      const text = linkMessage(deps.linkTemplate(), group.subject, link);
+      const r = await port.send('insertIntoChat', { text });
+      busy.value = false;
+      if (r.ok && r.data.inserted) return (status.value = { tone: 'ok', text: i18n.t('inbox.inserted', [group.subject]) });
+      const copied = await port.copy(text);
+      return (status.value = copied
+        ? { tone: 'ok', text: i18n.t('inbox.copiedInstead', [group.subject]) }
+        : { tone: 'error', text: i18n.t('inbox.notCopied', [group.subject, link]) });
+    },
+    siteName,
+  };
+}
+
+export type ChatModel = ReturnType<typeof createChatModel>;
