@@ -34,7 +34,7 @@ function page(title: string, body: string, script = '') {
     + `<body>${body}${script && `<script>${script}</script>`}</body></html>`;
 }
 
-function inbox(kind: 'generic' | 'rich', chatId: string) {
+function inbox(kind: 'generic' | 'rich', chatId: string, withBox = true) {
   const chat = CHATS[chatId] ?? CHATS['1']!;
   const nav = Object.entries(CHATS).map(([id, c]) =>
     `<a href="?chat=${id}"${id === chatId ? ' aria-current="page"' : ''}>${escape(c.name)}</a>`).join('');
@@ -44,7 +44,7 @@ function inbox(kind: 'generic' | 'rich', chatId: string) {
   return page(`Demo inbox — ${chat.name}`, `<nav aria-label="Conversations">${nav}</nav><main>`
     + `<header class="conversation-header"><h2>${escape(chat.name)}</h2>${chat.header}</header>`
     + `<section class="messages">${chat.messages.map((m) => `<p>${escape(m)}</p>`).join('')}</section>`
-    + `<form onsubmit="return false">${box}<button type="button">Send</button></form></main>`);
+    + (withBox ? `<form onsubmit="return false">${box}<button type="button">Send</button></form>` : '') + '</main>');
 }
 
 /** WhatsApp Web's open chat as its readers see it: `#main`, a header title, message ids with the chat id. */
@@ -85,7 +85,8 @@ export function inboxPage(name: string, search: URLSearchParams): string | null 
   switch (name) {
     case 'generic':
     case 'rich':
-      return inbox(name, search.get('chat') ?? '1');
+      // ?box=none: an inbox page with no reply box (the link then goes to the clipboard).
+      return inbox(name, search.get('chat') ?? '1', search.get('box') !== 'none');
     case 'whatsapp':
       return whatsapp();
     case 'hostile':

@@ -2,7 +2,8 @@
 // granted at install in the test build, since a headless browser's permission prompt cannot be clicked;
 // tests/unit/inbox.test.ts covers the request path). The agent still chooses "Use with localhost:…".
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, INBOX_URL, test } from './fixtures';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, INBOX_URL, SANDBOX_URL, serviceWorker, test } from './fixtures';
 import type { PanelPage } from './panel';
 
 const SITE = new URL(INBOX_URL).host;
@@ -51,7 +52,133 @@ test('insert a group link into a text area reply box in 2 actions, where the cur
   await panel.page.getByRole('dialog', { name: "Put a group's link in the reply box" }).getByRole('button', { name: 'VIP Customers' }).click(); // 2
   await expect(card(panel)).toContainText('The link to VIP Customers is in the reply box');
   const vip = (await store.state()).groups.find((g) => g.subject === 'VIP Customers')!;
-  await expect(reply).toHaveValue(`Hello Rahul, here you go: Join VIP Customers on WhatsApp: ${vip.inviteLink} Thanks!`);
+  await expect(reply).toHaveValue(`Hello Rahul, here you go: Join VIP Customers on WhatsApp: ${vip.invite_link} Thanks!`);
   // Nothing was sent: the sandbox saw no write.
   expect((await store.log()).filter((r) => r.method !== 'GET')).toEqual([]);
 });
+
+test('a rich reply box (contenteditable) gets the link where the cursor was', async ({ panel, extContext, store }) => {
+  const inbox = await openInbox(extContext, 'rich?chat=1');
+  await useSite(panel);
+  const reply = inbox.getByRole('textbox', { name: 'Reply' });
+  await reply.click();
+  await inbox.keyboard.type('Hi Priya! Link: ');
+  await inbox.keyboard.type(' See you there.');
+  for (let i = 0; i < ' See you there.'.length; i++) await inbox.keyboard.press('ArrowLeft');
+  await panel.page.bringToFront();
+  await card(panel).getByRole('button', { name: 'Send invite link…' }).click();
+  const picker = panel.page.getByRole('dialog', { name: "Put a group's link in the reply box" });
+  // Keyboard: filter, Enter takes the first match.
+  await picker.getByRole('searchbox', { name: 'Find a group' }).fill('wholesale');
+  await picker.getByRole('searchbox', { name: 'Find a group' }).press('Enter');
+  await expect(card(panel)).toContainText('The link to Wholesale Buyers is in the reply box');
+  const link = (await store.state()).groups.find((g) => g.subject === 'Wholesale Buyers')!.invite_link;
+  await expect(reply).toHaveText(`Hi Priya! Link: Join Wholesale Buyers on WhatsApp: ${link} See you there.`);
+});
+
+test('WhatsApp Web: the open chat\'s number comes from its chat id, and the link goes into its editor', async ({ panel, extContext, store }) => {
+  const inbox = await openInbox(extContext, 'whatsapp');
+  await useSite(panel);
+  await expect(card(panel)).toContainText('Meera Iyer');
+  await expect(card(panel).getByTestId('chat-number')).toHaveText('+919812345678');
+  await card(panel).getByRole('button', { name: 'Send invite link…' }).click();
+  await panel.page.getByRole('dialog', { name: "Put a group's link in the reply box" }).getByRole('button', { name: 'VIP Customers' }).click();
+  const link = (await store.state()).groups.find((g) => g.subject === 'VIP Customers')!.invite_link;
+  await expect(inbox.getByRole('textbox', { name: 'Type a message' })).toHaveText(`Join VIP Customers on WhatsApp: ${link}`);
+});
+
+test('two numbers in the conversation: the panel asks "Is this the customer?" and acts on nothing before', async ({ panel, extContext, store }) => {
+  await openInbox(extContext, 'generic?chat=3');
+  await useSite(panel);
+  const which = card(panel).getByRole('group', { name: 'Is this the customer?' });
+  await expect(which).toBeVisible();
+  await expect(card(panel).getByRole('button', { name: 'Invite to…' })).toHaveCount(0);
+  await which.getByRole('button', { name: '+919811155667' }).click();
+  await expect(card(panel).getByTestId('chat-number')).toHaveText('+919811155667');
+  expect((await store.log()).filter((r) => r.method === 'POST')).toEqual([]);
+});
+
+test('no reply box on the page: the link is copied, and the panel says to paste it', async ({ panel, extContext, store }) => {
+  await openInbox(extContext, 'generic?chat=1&box=none');
+  await useSite(panel);
+  await card(panel).getByRole('button', { name: 'Send invite link…' }).click();
+  await panel.page.getByRole('dialog', { name: "Put a group's link in the reply box" }).getByRole('button', { name: 'VIP Customers' }).click();
+  await expect(card(panel)).toContainText('No reply box found: the link to VIP Customers is copied. Paste it with Ctrl+V.');
+  const link = (await store.state()).groups.find((g) => g.subject === 'VIP Customers')!.invite_link;
+  expect(await panel.clipboard()).toBe(`Join VIP Customers on WhatsApp: ${link}`);
+});
+
+test('a page the agent did not grant gets nothing and can send the background nothing', async ({ panel, extContext, store }) => {
+  // The same fixture on the API's origin (127.0.0.1, plain http): not a site the panel offers or reads.
+  const page = await extContext.newPage();
+  await page.goto(`${SANDBOX_URL}/demo/inbox/generic?chat=1`);
+  await expect.poll(async () => (await getChatInView(extContext))?.tabId).toBeDefined();
+  const view = await getChatInView(extContext);
+  expect(view).toMatchObject({ granted: false, site: null });
+  expect(view.chat).toBeUndefined();
+  await expect(panel.page.getByRole('region', { name: /This chat/ })).toHaveCount(0);
+  await expect(panel.page.getByRole('button', { name: /^Use with/ })).toHaveCount(0);
+  // A web page has no way to the extension: no runtime is exposed to it.
+  expect(await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+  expect((await store.log()).filter((r) => r.method === 'POST')).toEqual([]);
+});
+
+test('a hostile page cannot make the extension invite, insert or show markup', async ({ panel, extContext, store }) => {
+  const hostile = await openInbox(extContext, 'hostile');
+  await useSite(panel);
+  // Only the number the agent can see; the name as plain text, never as an element.
+  await expect(card(panel).getByTestId('chat-number')).toHaveText('+919000000001');
+  await expect(card(panel)).toContainText('<img src=x onerror="window.pwned=1">Eve');
+  await expect(card(panel).locator('img')).toHaveCount(0);
+  expect(await panel.page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
+  // Its script keeps posting messages shaped like the extension's own: nothing is inserted or sent.
+  await hostile.waitForTimeout(1000);
+  await expect(hostile.getByRole('textbox', { name: 'Reply' })).toHaveValue('');
+  expect(await hostile.evaluate(() => (globalThis as { forgedSends?: number }).forgedSends)).toBe(0);
+  expect((await store.log()).filter((r) => r.method !== 'GET')).toEqual([]);
+  const view = await getChatInView(extContext);
+  expect(view.chat.numbers).toEqual(['+919000000001']);
+});
+
+test('settings list the sites, and "Stop using" takes one back', async ({ panel, extContext, openPage }) => {
+  await openInbox(extContext, 'generic?chat=1');
+  await useSite(panel);
+  await expect(card(panel).getByTestId('chat-number')).toHaveText('+919876543210');
+  const options = await openPage('options.html');
+  const sites = options.getByRole('region', { name: 'Beside your inbox' });
+  await sites.getByRole('button', { name: `Stop using ${SITE}` }).click();
+  await expect(options.getByRole('status').filter({ hasText: `${SITE} is no longer read.` })).toBeVisible();
+  await expect(sites).toContainText('No sites yet.');
+  const worker = await serviceWorker(extContext);
+  expect(await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)).toBe(0);
+  // The panel stops reading the tab and offers the site again. (A production build also gives the browser's
+  // grant back; this build's grant is part of its manifest, which the browser keeps: see tests/unit/inbox.test.ts.)
+  await expect(panel.page.getByTestId('chat-number')).toHaveCount(0);
+  await expect(panel.page.getByRole('button', { name: `Use with ${SITE}` })).toBeVisible();
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`${scheme}: the offer, This chat and the group picker pass axe`, async ({ panel, extContext }) => {
+    await panel.page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await openInbox(extContext, 'generic?chat=1');
+    await expect(panel.page.getByRole('button', { name: `Use with ${SITE}` })).toBeVisible();
+    await expectAxeClean(panel.page, 'offer');
+    await useSite(panel);
+    await expect(card(panel).getByTestId('chat-number')).toBeVisible();
+    await expectAxeClean(panel.page, 'this chat');
+    await card(panel).getByRole('button', { name: 'Invite to…' }).click();
+    await expect(panel.page.getByRole('dialog')).toBeVisible();
+    await expectAxeClean(panel.page, 'group picker');
+  });
+}
+
+async function expectAxeClean(page: Page, screen: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(violations.map((v) => `${screen}: ${v.id} ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function getChatInView(context: BrowserContext): Promise<any> {
+  const worker = await serviceWorker(context);
+  return worker.evaluate(async () => (await chrome.storage.session.get('chatInView')).chatInView ?? null);
+}

@@ -18,12 +18,31 @@ function serial(task: () => Promise<void>): Promise<void> {
 /** The tab's address where the extension may see it (the optional "tabs" permission, or a granted site). */
 const addressOf = (tab: Browser.tabs.Tab) => tab.url || tab.pendingUrl || undefined;
 
-async function show(tabId: number) {
+/**
+ * The extension's own pages open in tabs (the options page; the panel in tests): not conversations. Their
+ * addresses are hidden without the "tabs" permission, so Chrome's list of the extension's contexts says which.
+ */
+async function isOwnPage(tab: Browser.tabs.Tab, url: string | undefined) {
+  if (url?.startsWith(browser.runtime.getURL('/'))) return true;
+  const contexts = await browser.runtime.getContexts?.({ contextTypes: ['TAB' as Browser.runtime.ContextType] }).catch(() => []);
+  return (contexts ?? []).some((c) => c.tabId === tab.id);
+}
+
+/** Tabs shown lately, newest last: a new tab is shown before it is known to be one of the extension's pages. */
+const shown: number[] = [];
+
+async function show(tabId: number): Promise<void> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   if (!tab) return;
   const url = addressOf(tab);
-  // The panel opened as a tab (or the options page) is not a conversation: keep showing the one before.
-  if (url?.startsWith(browser.runtime.getURL('/'))) return;
+  if (await isOwnPage(tab, url)) {
+    // Keep showing the conversation before; if this page was shown while it loaded, go back to that one.
+    shown.splice(0, shown.length, ...shown.filter((id) => id !== tabId));
+    const previous = shown.at(-1);
+    if ((await current()) === tabId) await (previous === undefined ? chatInViewItem.setValue(null) : show(previous));
+    return;
+  }
+  shown.splice(0, shown.length, ...shown.filter((id) => id !== tabId).slice(-4), tabId);
   const site = offerableOrigin(url);
   const granted = site !== null && (await inboxSitesItem.getValue()).includes(site);
   const chat = granted ? (await inboxChatsItem.getValue())[tabId] : undefined;
@@ -49,13 +68,14 @@ export const chatInView = {
   onFocusChanged: (windowId: number) => {
     if (windowId !== browser.windows.WINDOW_ID_NONE) void serial(() => showActive(windowId));
   },
-  onUpdated: (tabId: number, change: { url?: string; status?: string }) => {
+  onUpdated: (tabId: number, change: { url?: string; status?: string }, tab: { active?: boolean }) => {
     if (change.url === undefined && change.status !== 'complete') return;
     void serial(async () => {
-      if ((await current()) === tabId) await show(tabId);
+      if (tab.active || (await current()) === tabId) await show(tabId);
     });
   },
   onRemoved: (tabId: number) => void serial(async () => {
+    shown.splice(0, shown.length, ...shown.filter((id) => id !== tabId));
     const { [String(tabId)]: _gone, ...rest } = await inboxChatsItem.getValue();
     await inboxChatsItem.setValue(rest);
     if ((await current()) === tabId) await chatInViewItem.setValue(null);
