@@ -35,7 +35,9 @@ function importsOf(file: string): Import[] {
 
 const product = ['components', 'entrypoints', 'utils'].flatMap(files);
 const pages = [...files('components'), ...files('entrypoints/sidepanel'), ...files('entrypoints/options'), ...files('utils/panel')];
-const shared = files('utils').filter((f) => !f.startsWith('utils/background/') && !f.startsWith('utils/panel/'));
+const shared = files('utils').filter((f) => !/^utils\/(background|panel|content)\//.test(f));
+/** The inbox script: runs inside web pages the agent granted. */
+const content = [...files('utils/content'), 'entrypoints/inbox.ts'];
 const background = files('utils/background');
 const notTests = [...product, ...files('dev'), ...files('scripts'), ...files('bench')];
 const under = (dir: string) => (i: Import) => i.target === dir || i.target.startsWith(`${dir}/`);
@@ -60,6 +62,14 @@ describe('conventions', () => {
   it('shared modules import neither runtime\'s own folder', () => {
     const offenders = shared.flatMap(importsOf).filter((i) => under('utils/panel')(i) || under('components')(i) || under('utils/background')(i));
     expect(show(offenders)).toEqual([]);
+  });
+
+  it('the inbox script imports only its own folder and the inbox contract: no key, storage, protocol or Zoko', () => {
+    const allowed = (i: Import) => under('utils/content')(i) || ['utils/inbox.ts', 'wxt/browser', 'wxt/utils/define-unlisted-script'].includes(i.target);
+    expect(importsOf('entrypoints/inbox.ts').some(under('utils/content'))).toBe(true);
+    expect(show(content.flatMap(importsOf).filter((i) => !allowed(i)))).toEqual([]);
+    const intoContent = [...pages, ...shared, ...background].flatMap(importsOf).filter(under('utils/content'));
+    expect(show(intoContent)).toEqual([]);
   });
 
   it('pages reach storage and messaging only through the port (utils/panel/port.ts)', () => {

@@ -13,7 +13,13 @@ const HEADER = [
   'main header', '[role="main"] header', 'header',
 ].join(', ');
 
-/** A number in the address: a path segment or a query value that is only a phone number. */
+/** Query keys inboxes name a customer's number with. */
+const NUMBER_KEY = /phone|mobile|msisdn|whatsapp|wa_?id|tel|contact|number/i;
+
+/**
+ * A number in the address, only where it cannot be an id: a path segment or value written with its +, or a
+ * query value under a number-like key (`?phone=…`). `/conversations/123456789` is a conversation, not a customer.
+ */
 export function numberInUrl(href: string): string | null {
   let url: URL;
   try {
@@ -21,14 +27,19 @@ export function numberInUrl(href: string): string | null {
   } catch {
     return null;
   }
-  const parts = [...url.pathname.split('/'), ...url.searchParams.values(), url.hash.slice(1)].map((p) => {
+  const decode = (p: string) => {
     try {
       return decodeURIComponent(p);
     } catch {
       return p;
     }
-  });
-  const found = parts.filter((p) => /^\+?\d{8,15}$/.test(p)).map(compactNumber).filter((n): n is string => n !== null);
+  };
+  // A + in a query reads as a space ("?phone=+91…" arrives as " 91…"): it was a +.
+  const query = [...url.searchParams].map(([k, v]) => [k, v.replace(/^ (?=\d)/, '+')] as const);
+  const withPlus = [...url.pathname.split('/').map(decode), ...query.map(([, v]) => v), decode(url.hash.slice(1))]
+    .filter((p) => /^\+\d{8,15}$/.test(p));
+  const keyed = query.filter(([k, v]) => NUMBER_KEY.test(k) && /^\+?\d{8,15}$/.test(v)).map(([, v]) => v);
+  const found = [...new Set([...withPlus, ...keyed].map(compactNumber).filter((n): n is string => n !== null))];
   return found.length === 1 ? found[0]! : null;
 }
 

@@ -1,0 +1,291 @@
+// Beside the inbox: what a page's script may report, how the background takes it, the sites the agent grants
+// (the browser's prompt is the page's to ask: the request path is covered here, the prompt itself in e2e
+// builds is pre-answered), and the panel's "This chat" model over a fake transport.
+import { signal } from '@preact/signals';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { acceptChatReport } from '../../utils/background/inbox/chat-report';
+import { forgetSite, syncInboxScript, useSite } from '../../utils/background/inbox/sites';
+import { compactNumber, mergeNumbers, numberFromLink, phoneNumbersIn, plainName } from '../../utils/content/phone-text';
+import { numberInUrl } from '../../utils/content/readers/generic';
+import { validateConfig } from '../../utils/config';
+import { DEFAULT_SETTINGS } from '../../utils/config';
+import type { ActivityEntry, Group, JoinRequest } from '../../utils/domain';
+import { CHAT_MESSAGE, INBOX_SCRIPT_ID, LIMITS, offerableOrigin, type ChatInView } from '../../utils/inbox';
+import type { MessageName } from '../../utils/messaging';
+import { createChatModel } from '../../utils/panel/chat-model';
+import { linkMessage } from '../../utils/panel/link-message';
+import { createPort, type Transport } from '../../utils/panel/port';
+import type { Result } from '../../utils/result';
+import { activityItem, inboxSitesItem, knownMembersItem } from '../../utils/storage';
+
+const SITE = 'https://inbox.example.com';
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('numbers on a page (content script, no phone metadata)', () => {
+  it('compacts phone-like text and keeps a written +', () => {
+    expect(compactNumber(' +91 98765-43210 ')).toBe('+919876543210');
+    expect(compactNumber('(020) 7946 0958')).toBe('02079460958');
+    expect(compactNumber('1234567')).toBeNull(); // too short for a phone number
+    expect(compactNumber('1234567890123456')).toBeNull(); // longer than E.164
+  });
+
+  it('finds each number once, in order, reading no further than asked', () => {
+    expect(phoneNumbersIn('Call +91 98765 43210 or +91 98765 43210, alt 020 7946 0958')).toEqual(['+919876543210', '02079460958']);
+    expect(phoneNumbersIn(`${'x'.repeat(3000)} +91 98765 43210`)).toEqual([]);
+  });
+
+  it('reads tel: and WhatsApp links (wa.me numbers are international)', () => {
+    expect(numberFromLink('tel:+91%2098765%2043210')).toBe('+919876543210');
+    expect(numberFromLink('https://wa.me/447911123456?text=hi')).toBe('+447911123456');
+    expect(numberFromLink('https://api.whatsapp.com/send?phone=919876543210')).toBe('+919876543210');
+    expect(numberFromLink('https://example.com/919876543210')).toBeNull();
+    expect(numberFromLink('not a url')).toBeNull();
+  });
+
+  it('merges candidates without repeats and caps them', () => {
+    expect(mergeNumbers(['+919876543210'], ['919876543210', '+447911123456'])).toEqual(['+919876543210', '+447911123456']);
+    expect(mergeNumbers(Array.from({ length: 9 }, (_, i) => `+9198765432${10 + i}`))).toHaveLength(LIMITS.numbers);
+  });
+
+  it('keeps a name as short plain text', () => {
+    expect(plainName('  Priya\n\tSharma ')).toBe('Priya Sharma');
+    expect(plainName('x'.repeat(500))).toHaveLength(LIMITS.nameChars);
+    expect(plainName('   ')).toBeUndefined();
+  });
+
+  it('takes a number from the address only where it cannot be an id', () => {
+    expect(numberInUrl('https://inbox.example.com/chats/+919876543210')).toBe('+919876543210');
+    expect(numberInUrl('https://inbox.example.com/chat?phone=%2B919876543210')).toBe('+919876543210');
+    expect(numberInUrl('https://inbox.example.com/chat?phone=+919876543210')).toBe('+919876543210');
+    expect(numberInUrl('https://inbox.example.com/chat?wa_id=919876543210')).toBe('919876543210');
+    expect(numberInUrl('https://inbox.example.com/conversations/123456789')).toBeNull();
+    expect(numberInUrl('https://inbox.example.com/orders/2024011512?id=919876543210')).toBeNull();
+    expect(numberInUrl('https://inbox.example.com/a/+919876543210/b/+447911123456')).toBeNull(); // two: not sure
+  });
+});
+
+describe('sites the panel may be offered on', () => {
+  it('offers https sites and local http only', () => {
+    expect(offerableOrigin('https://app.zoko.io/inbox/1')).toBe('https://app.zoko.io');
+    expect(offerableOrigin('http://localhost:3000/x')).toBe('http://localhost:3000');
+    expect(offerableOrigin('http://shop.example.com/')).toBeNull();
+    expect(offerableOrigin('chrome://extensions')).toBeNull();
+    expect(offerableOrigin('nonsense')).toBeNull();
+    expect(offerableOrigin(undefined)).toBeNull();
+  });
+});
+
+describe('the one message a page script may send', () => {
+  const chat = { numbers: ['+919876543210'], name: 'Priya', reader: 'page', sure: true };
+  const message = { kind: CHAT_MESSAGE, chat };
+  const sender = { id: fakeBrowser.runtime.id, url: `${SITE}/chat/1`, origin: SITE, frameId: 0, tab: { id: 7 } };
+
+  beforeEach(() => inboxSitesItem.setValue([SITE]));
+
+  it('is taken from the top frame of a tab on a granted site', async () => {
+    expect(await acceptChatReport(message, sender)).toEqual({ tabId: 7, chat });
+    expect(await acceptChatReport({ kind: CHAT_MESSAGE, chat: null }, sender)).toEqual({ tabId: 7, chat: null });
+  });
+
+  it('is dropped from anywhere else', async () => {
+    expect(await acceptChatReport(message, { ...sender, origin: 'https://evil.example', url: 'https://evil.example/' })).toBeNull();
+    expect(await acceptChatReport(message, { ...sender, frameId: 3 })).toBeNull(); // an iframe inside the inbox
+    expect(await acceptChatReport(message, { ...sender, tab: undefined })).toBeNull();
+    expect(await acceptChatReport(message, { ...sender, id: 'another-extension' })).toBeNull();
+    await inboxSitesItem.setValue([]);
+    expect(await acceptChatReport(message, sender)).toBeNull(); // the agent stopped using the site
+  });
+
+  it('is dropped when it is not exactly its shape, or too big', async () => {
+    const bad = [
+      { ...message, extra: 1 },
+      { kind: CHAT_MESSAGE, chat: { ...chat, numbers: ['<b>1</b>'] } },
+      { kind: CHAT_MESSAGE, chat: { ...chat, numbers: Array(6).fill('+919876543210') } },
+      { kind: CHAT_MESSAGE, chat: { ...chat, name: 'a\u0000b' } },
+      { kind: CHAT_MESSAGE, chat: { ...chat, name: 'x'.repeat(81) } },
+      { kind: CHAT_MESSAGE, chat: { ...chat, reader: 'evil' } },
+      { kind: CHAT_MESSAGE, chat: { ...chat, insert: 'text' } },
+      { kind: CHAT_MESSAGE, chat, padding: 'x'.repeat(LIMITS.messageChars) },
+    ];
+    for (const m of bad) expect(await acceptChatReport(m, sender), JSON.stringify(m).slice(0, 80)).toBeNull();
+  });
+});
+
+describe('granting and forgetting a site (background)', () => {
+  let granted: Set<string>;
+  let registered: { id: string; matches: string[] }[];
+  beforeEach(() => {
+    granted = new Set();
+    registered = [];
+    Object.assign(fakeBrowser.permissions, {
+      contains: vi.fn(async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o))),
+      remove: vi.fn(async ({ origins }: { origins: string[] }) => origins.every((o) => granted.delete(o))),
+    });
+    Object.assign(fakeBrowser.scripting, {
+      getRegisteredContentScripts: vi.fn(async () => registered),
+      registerContentScripts: vi.fn(async (s: typeof registered) => void registered.push(...s)),
+      updateContentScripts: vi.fn(async (s: typeof registered) => void (registered = s)),
+      unregisterContentScripts: vi.fn(async () => void (registered = [])),
+      executeScript: vi.fn(async () => []),
+    });
+    Object.assign(fakeBrowser.tabs, { query: vi.fn(async () => [{ id: 4 }]) });
+  });
+
+  it('uses a site the browser granted: one script for exactly the granted sites, and open tabs get it now', async () => {
+    granted.add(`${SITE}/*`);
+    expect(await useSite(SITE)).toEqual([SITE]);
+    expect(registered).toEqual([expect.objectContaining({ id: INBOX_SCRIPT_ID, matches: [`${SITE}/*`] })]);
+    expect(fakeBrowser.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 4 }, files: ['/inbox.js'] });
+  });
+
+  it('refuses a site the browser did not grant, and one that cannot be offered', async () => {
+    await expect(useSite(SITE)).rejects.toMatchObject({ data: { kind: 'forbidden' } });
+    await expect(useSite('http://shop.example.com')).rejects.toMatchObject({ data: { kind: 'invalidInput' } });
+    expect(await inboxSitesItem.getValue()).toEqual([]);
+    expect(registered).toEqual([]);
+  });
+
+  it('forgets a site: the script goes and the browser\'s grant is given back', async () => {
+    granted.add(`${SITE}/*`);
+    await useSite(SITE);
+    expect(await forgetSite(SITE)).toEqual([]);
+    expect(registered).toEqual([]);
+    expect(fakeBrowser.permissions.remove).toHaveBeenCalledWith({ origins: [`${SITE}/*`] });
+  });
+
+  it('drops sites whose permission the agent took back in the browser', async () => {
+    granted.add(`${SITE}/*`).add('https://other.example/*');
+    await useSite(SITE);
+    await useSite('https://other.example');
+    granted.delete(`${SITE}/*`);
+    await syncInboxScript();
+    expect(await inboxSitesItem.getValue()).toEqual(['https://other.example']);
+    expect(registered[0]!.matches).toEqual(['https://other.example/*']);
+  });
+});
+
+const ok = <T>(data: T): Result<T> => ({ ok: true, data });
+const group = (id: string, subject: string, inviteLink = `https://chat.whatsapp.com/${id}Link0000000000`): Group => ({
+  id, whatsappGroupId: '', subject, inviteLink, autoApproval: false, participantCount: 1, createdAt: '', updatedAt: '',
+});
+
+function chatSetup(view: ChatInView | null, answers: Partial<Record<MessageName, (data: any) => Result<unknown>>> = {}) {
+  const asked: { name: MessageName; data: unknown }[] = [];
+  const transport = (async (name: MessageName, data: unknown) => {
+    asked.push({ name, data });
+    return answers[name]?.(data) ?? (name === 'refreshChatInView' ? ok(view) : ok(null));
+  }) as Transport;
+  const port = { ...createPort(transport), copy: vi.fn(async () => true) };
+  const access = { site: vi.fn(async () => true), tabAddresses: vi.fn(async () => true) };
+  const people = signal<Record<string, JoinRequest[]>>({});
+  const groups = [group('g1', 'VIP Customers'), group('g2', 'Wholesale Buyers', '')];
+  const model = createChatModel(port, {
+    groups: () => groups, recent: () => ['g2'], people, country: () => 'IN', linkTemplate: () => undefined, access,
+  });
+  return { model, asked, access, people, port, groups };
+}
+
+const granted = (numbers: string[], sure = false): ChatInView => ({
+  tabId: 3, addressKnown: true, site: SITE, granted: true, chat: { numbers, name: 'Priya', reader: 'page', sure },
+});
+
+describe('"This chat" (panel model)', () => {
+  it('asks the browser for the site first, and tells the background only if the agent allowed it', async () => {
+    const { model, asked, access } = chatSetup({ tabId: 3, addressKnown: true, site: SITE, granted: false });
+    await model.start();
+    access.site.mockResolvedValueOnce(false);
+    await model.useSite(SITE);
+    expect(access.site).toHaveBeenCalledWith(SITE);
+    expect(model.offerError.value).toBe('Access was not allowed, so nothing on that site is read.');
+    expect(asked.map((a) => a.name)).not.toContain('useSite');
+    await model.useSite(SITE);
+    expect(asked).toContainEqual({ name: 'useSite', data: { origin: SITE } });
+    expect(model.offerError.value).toBeNull();
+  });
+
+  it('asks to see tab addresses before it can offer a site, and says so when refused', async () => {
+    const { model, access } = chatSetup({ tabId: 3, addressKnown: false, site: null, granted: false });
+    await model.start();
+    access.tabAddresses.mockResolvedValueOnce(false);
+    await model.allowTabAddresses();
+    expect(model.offerError.value).toMatch(/cannot offer it/);
+  });
+
+  it('knows the customer when the reader is sure or there is one number; otherwise asks', async () => {
+    const sure = chatSetup(granted(['+919876543210', '+447911123456'], true));
+    await sure.model.start();
+    await vi.waitFor(() => expect(sure.model.customer.value).toEqual({ waId: '919876543210', name: 'Priya' }));
+
+    const unsure = chatSetup(granted(['+919876543210', '+447911123456']));
+    await unsure.model.start();
+    await vi.waitFor(() => expect(unsure.model.candidates.value).toHaveLength(2));
+    expect(unsure.model.customer.value).toBeNull();
+    expect(unsure.model.unsure.value).toBe(true);
+    unsure.model.choose('447911123456');
+    expect(unsure.model.customer.value?.waId).toBe('447911123456');
+  });
+
+  it('says what is known: waiting, member, invited before', async () => {
+    await knownMembersItem.setValue({ g2: ['919876543210'] });
+    await activityItem.setValue([{ at: 1, action: 'invite', groupId: 'g1', subject: 'VIP Customers', who: ['+919876543210'], outcome: 'done' } satisfies ActivityEntry]);
+    const { model, people } = chatSetup(granted(['+91 98765 43210']));
+    people.value = { g1: [{ id: 'r1', waId: '919876543210', name: 'Priya', customerId: '', createdAt: 1 }] };
+    await model.start();
+    await vi.waitFor(() => expect(model.known.value).toEqual({ waiting: ['VIP Customers'], memberOf: ['Wholesale Buyers'], invitedTo: ['VIP Customers'] }));
+  });
+
+  it('offers the recently used groups first', async () => {
+    const { model } = chatSetup(null);
+    expect(model.choices.value.map((g) => g.id)).toEqual(['g2', 'g1']);
+  });
+
+  it('puts the link in the reply box, or on the clipboard with a sentence when there is none', async () => {
+    const inserted = chatSetup(granted(['+919876543210']), { insertIntoChat: () => ok({ inserted: true }) });
+    await inserted.model.start();
+    await inserted.model.sendLink(inserted.groups[0]!);
+    expect(inserted.asked).toContainEqual({ name: 'insertIntoChat', data: { text: 'Join VIP Customers on WhatsApp: https://chat.whatsapp.com/g1Link0000000000' } });
+    expect(inserted.model.status.value).toEqual({ tone: 'ok', text: 'The link to VIP Customers is in the reply box. Check it, then send.' });
+
+    const none = chatSetup(granted(['+919876543210']), { insertIntoChat: () => ok({ inserted: false }) });
+    await none.model.sendLink(none.groups[0]!);
+    expect(none.port.copy).toHaveBeenCalledWith('Join VIP Customers on WhatsApp: https://chat.whatsapp.com/g1Link0000000000');
+    expect(none.model.status.value?.text).toContain('Paste it with Ctrl+V');
+  });
+
+  it('reads a link the list does not have, and says when there is none', async () => {
+    const { model, asked } = chatSetup(granted(['+919876543210']), { getInviteLink: () => ok('') });
+    await model.sendLink(group('g2', 'Wholesale Buyers', ''));
+    expect(asked.map((a) => a.name)).toEqual(['getInviteLink']);
+    expect(model.status.value).toEqual({ tone: 'error', text: 'Wholesale Buyers has no invite link to send yet. Open the group and reset its link.' });
+  });
+
+  it('invites the customer and says what happened', async () => {
+    const { model, asked } = chatSetup(granted(['+919876543210']), {
+      inviteMembers: () => ok({ sent: ['919876543210'], skipped: [], failed: [] }),
+    });
+    await model.start();
+    await vi.waitFor(() => expect(model.customer.value).not.toBeNull());
+    await model.invite(group('g1', 'VIP Customers'));
+    expect(asked).toContainEqual({ name: 'inviteMembers', data: { id: 'g1', phoneNumbers: ['919876543210'] } });
+    expect(model.status.value).toEqual({ tone: 'ok', text: 'Invitation sent to +919876543210 for VIP Customers.' });
+  });
+});
+
+describe('the message around a link', () => {
+  it('fills the agent\'s template, or the locale\'s', () => {
+    expect(linkMessage(undefined, 'VIP', 'L')).toBe('Join VIP on WhatsApp: L');
+    expect(linkMessage('Hi! {link} ({group})', 'VIP', 'L')).toBe('Hi! L (VIP)');
+    expect(linkMessage('no link here', 'VIP', 'L')).toBe('Join VIP on WhatsApp: L');
+  });
+
+  it('is checked in settings: it keeps {link}, within 500 characters', () => {
+    const check = (linkMessage: string) => validateConfig({ settings: { ...DEFAULT_SETTINGS, linkMessage } }, true).linkMessage;
+    expect(check('')).toBeUndefined();
+    expect(check('Join {group}: {link}')).toBeUndefined();
+    expect(check('Join {group}')).toMatch(/Keep \{link\}/);
+    expect(check(`{link}${'x'.repeat(500)}`)).toBeDefined();
+  });
+});
+
