@@ -5,7 +5,6 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import type { Group } from '../utils/domain';
-import { displayNumber } from '../utils/panel/phone-format';
 import { siteName } from '../utils/inbox';
 import { lazy } from './lazy';
 import { usePanel } from './panel-context';
@@ -31,7 +30,7 @@ export function ThisChat() {
           <legend>{i18n.t('inbox.isThis')}</legend>
           <div class="row">
             {model.candidates.value.map((waId) => (
-              <button key={waId} type="button" class="small" onClick={() => model.choose(waId)}>{displayNumber(waId)}</button>
+              <button key={waId} type="button" class="small" onClick={() => model.choose(waId)}>{model.display(waId)}</button>
             ))}
           </div>
         </fieldset>
@@ -55,7 +54,7 @@ function Customer({ waId, name }: { waId: string; name?: string }) {
   const model = panel.chat;
   const picking = useSignal<'invite' | 'link' | null>(null);
   const { waiting, memberOf, invitedTo } = model.known.value;
-  const number = displayNumber(waId);
+  const number = model.display(waId);
   const groups = model.choices.value;
 
   async function pick(group: Group) {

@@ -9,6 +9,7 @@ import type {
   Handoff, PendingCounts, PendingCreation, PollState, SeenRequests, StoredGroupCache,
 } from '../utils/storage';
 import type { ActivityEntry, Group, JoinRequest } from '../utils/domain';
+import type { ChatInView, ChatSeen } from '../utils/inbox';
 import { POLL_ALARM, STORAGE_KEYS } from '../utils/storage-keys';
 
 export interface LocalItems {
@@ -26,6 +27,9 @@ export interface LocalItems {
   waitAlerts: { alerted: string[]; snoozedUntil: Record<string, number> };
   joinApprovalModes: Record<string, { mode: 'approval_required' | 'auto_approve'; at: number }>;
   zokoIdForm: 'zoko' | 'whatsapp';
+  inboxSites: string[];
+  inboxOfferHidden: boolean;
+  knownMembers: Record<string, string[]>;
 }
 
 export interface SessionItems {
@@ -34,6 +38,8 @@ export interface SessionItems {
   openWaiting: boolean;
   zokoPausedUntil: number;
   pollRequestLog: number[];
+  inboxChats: Record<string, ChatSeen | null>;
+  chatInView: ChatInView | null;
 }
 
 export type Area = 'local' | 'session';

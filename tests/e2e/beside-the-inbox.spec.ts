@@ -27,11 +27,11 @@ test('grant the demo inbox, see the customer, and invite them to a group in 2 ac
   await expect(panel.page.getByText(`Use the panel with ${SITE}?`)).toBeVisible();
   await useSite(panel);
   await expect(card(panel)).toContainText('Priya Sharma');
-  await expect(card(panel).getByTestId('chat-number')).toHaveText('+919876543210');
+  await expect(card(panel).getByTestId('chat-number')).toHaveText('+91 98765 43210');
 
   await card(panel).getByRole('button', { name: 'Invite to…' }).click(); // 1
-  await panel.page.getByRole('dialog', { name: 'Invite +919876543210 to' }).getByRole('button', { name: 'VIP Customers' }).click(); // 2
-  await expect(card(panel)).toContainText('Invitation sent to +919876543210 for VIP Customers.');
+  await panel.page.getByRole('dialog', { name: 'Invite +91 98765 43210 to' }).getByRole('button', { name: 'VIP Customers' }).click(); // 2
+  await expect(card(panel)).toContainText('Invitation sent to +91 98765 43210 for VIP Customers.');
   const vip = (await store.state()).groups.find((g) => g.subject === 'VIP Customers')!;
   expect(vip.invitations).toEqual(['919876543210']);
   // Activity knows now: the card says so.
@@ -80,7 +80,7 @@ test('WhatsApp Web: the open chat\'s number comes from its chat id, and the link
   const inbox = await openInbox(extContext, 'whatsapp');
   await useSite(panel);
   await expect(card(panel)).toContainText('Meera Iyer');
-  await expect(card(panel).getByTestId('chat-number')).toHaveText('+919812345678');
+  await expect(card(panel).getByTestId('chat-number')).toHaveText('+91 98123 45678');
   await card(panel).getByRole('button', { name: 'Send invite link…' }).click();
   await panel.page.getByRole('dialog', { name: "Put a group's link in the reply box" }).getByRole('button', { name: 'VIP Customers' }).click();
   const link = (await store.state()).groups.find((g) => g.subject === 'VIP Customers')!.invite_link;
@@ -93,8 +93,8 @@ test('two numbers in the conversation: the panel asks "Is this the customer?" an
   const which = card(panel).getByRole('group', { name: 'Is this the customer?' });
   await expect(which).toBeVisible();
   await expect(card(panel).getByRole('button', { name: 'Invite to…' })).toHaveCount(0);
-  await which.getByRole('button', { name: '+919811155667' }).click();
-  await expect(card(panel).getByTestId('chat-number')).toHaveText('+919811155667');
+  await which.getByRole('button', { name: '+91 98111 55667' }).click();
+  await expect(card(panel).getByTestId('chat-number')).toHaveText('+91 98111 55667');
   expect((await store.log()).filter((r) => r.method === 'POST')).toEqual([]);
 });
 
@@ -127,7 +127,7 @@ test('a hostile page cannot make the extension invite, insert or show markup', a
   const hostile = await openInbox(extContext, 'hostile');
   await useSite(panel);
   // Only the number the agent can see; the name as plain text, never as an element.
-  await expect(card(panel).getByTestId('chat-number')).toHaveText('+919000000001');
+  await expect(card(panel).getByTestId('chat-number')).toHaveText('+91 90000 00001');
   await expect(card(panel)).toContainText('<img src=x onerror="window.pwned=1">Eve');
   await expect(card(panel).locator('img')).toHaveCount(0);
   expect(await panel.page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
@@ -143,7 +143,7 @@ test('a hostile page cannot make the extension invite, insert or show markup', a
 test('settings list the sites, and "Stop using" takes one back', async ({ panel, extContext, openPage }) => {
   await openInbox(extContext, 'generic?chat=1');
   await useSite(panel);
-  await expect(card(panel).getByTestId('chat-number')).toHaveText('+919876543210');
+  await expect(card(panel).getByTestId('chat-number')).toHaveText('+91 98765 43210');
   const options = await openPage('options.html');
   const sites = options.getByRole('region', { name: 'Beside your inbox' });
   await sites.getByRole('button', { name: `Stop using ${SITE}` }).click();

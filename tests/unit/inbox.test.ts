@@ -269,7 +269,7 @@ describe('"This chat" (panel model)', () => {
     await vi.waitFor(() => expect(model.customer.value).not.toBeNull());
     await model.invite(group('g1', 'VIP Customers'));
     expect(asked).toContainEqual({ name: 'inviteMembers', data: { id: 'g1', phoneNumbers: ['919876543210'] } });
-    expect(model.status.value).toEqual({ tone: 'ok', text: 'Invitation sent to +919876543210 for VIP Customers.' });
+    expect(model.status.value).toEqual({ tone: 'ok', text: 'Invitation sent to +91 98765 43210 for VIP Customers.' });
   });
 });
 

@@ -8,7 +8,7 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { ActivityEntry, Group, JoinRequest } from '../domain';
 import { describeError } from '../error-text';
 import { recentFirst } from '../group-order';
-import { siteName, type ChatInView } from '../inbox';
+import type { ChatInView } from '../inbox';
 import { isWhatsAppInviteLink } from '../invite-link';
 import type { AccessRequests } from './host-access';
 import { linkMessage } from './link-message';
@@ -141,7 +141,7 @@ export function createChatModel(port: Port, deps: ChatDeps) {
       busy.value = true;
       const r = await port.send('inviteMembers', { id: group.id, phoneNumbers: [who.waId] });
       busy.value = false;
-      const number = `+${who.waId}`;
+      const number = phone.value?.formatWaId(who.waId) ?? `+${who.waId}`;
       if (!r.ok) status.value = { tone: 'error', text: i18n.t('inbox.notInvited', [number, describeError(r.error).text]) };
       else if (r.data.sent.length > 0) status.value = { tone: 'ok', text: i18n.t('inbox.invited', [number, group.subject]) };
       else if (r.data.skipped.length > 0) status.value = { tone: 'ok', text: i18n.t('inbox.skipped', [number, group.subject]) };
@@ -169,7 +169,8 @@ export function createChatModel(port: Port, deps: ChatDeps) {
         ? { tone: 'ok', text: i18n.t('inbox.copiedInstead', [group.subject]) }
         : { tone: 'error', text: i18n.t('inbox.notCopied', [group.subject, link]) });
     },
-    siteName,
+    /** "+91 98765 43210" once the phone module is in (it is, whenever there is a number to show). */
+    display: (waId: string) => phone.value?.formatWaId(waId) ?? `+${waId}`,
   };
 }
 
