@@ -11,10 +11,13 @@ import { buildExtension } from '../dev/build-extension';
 import { launchExtension } from '../dev/chromium';
 import { configureExtension, firePollAlarm, setStored } from '../dev/extension-storage';
 import { STORAGE_KEYS } from '../utils/storage-keys';
+import { sideBySide } from '../dev/side-by-side';
 
 const OUT = 'docs/screenshots';
 const sandbox = await startSandbox({ port: 0 });
-const dir = buildExtension(sandbox.baseUrl, '.output/screenshots');
+const inboxOrigin = new URL(sandbox.inboxUrl).origin;
+// The demo inbox's origin is granted at install, as if the agent had allowed it (a headless prompt cannot be clicked).
+const dir = buildExtension(sandbox.baseUrl, '.output/screenshots', { WXT_DEMO_INBOX_ORIGIN: inboxOrigin });
 const { context, worker, id } = await launchExtension(dir, { viewport: { width: 360, height: 720 }, deviceScaleFactor: 2 });
 const settings = { ...DEFAULT_SETTINGS, agentId: 'demo', agentEmail: 'agent@demo.store', notify: false };
 await configureExtension(worker, sandbox.apiKey, settings);
@@ -78,6 +81,33 @@ for (const scheme of ['light', 'dark'] as const) {
   await shoot(page, `activity-${scheme}`);
   await worker.evaluate((key) => chrome.storage.session.remove(key), STORAGE_KEYS.handoff);
   await page.close();
+}
+
+// Beside the inbox: This chat in the panel, and the demo inbox with the panel at its right.
+await setStored(worker, 'local', { inboxSites: [inboxOrigin] });
+for (let i = 0; i < 50 && !(await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)); i++) {
+  await new Promise((r) => setTimeout(r, 100));
+}
+for (const scheme of ['light', 'dark'] as const) {
+  const inbox = await context.newPage();
+  await inbox.setViewportSize({ width: 760, height: 720 });
+  await inbox.goto(`${sandbox.inboxUrl}/generic?chat=1`);
+  await inbox.getByRole('textbox', { name: 'Reply' }).fill('Hi Priya! Here is the VIP group: ');
+  const page = await context.newPage();
+  await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+  await page.goto(`chrome-extension://${id}/sidepanel.html`);
+  await page.getByTestId('chat-number').waitFor();
+  await page.getByRole('searchbox').blur();
+  await shoot(page, `this-chat-${scheme}`);
+  if (scheme === 'light') {
+    await page.getByRole('button', { name: 'Send invite link…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'VIP Customers' }).click();
+    await page.getByText('is in the reply box').waitFor();
+    await sideBySide(context, inbox, page, `${OUT}/beside-inbox-${scheme}.png`);
+    console.log(`${OUT}/beside-inbox-${scheme}.png`);
+  }
+  await page.close();
+  await inbox.close();
 }
 
 // Store listing images (1280×800): the panel as agents see it, beside a stand-in for their inbox.

@@ -6,13 +6,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../utils/config';
 import { startSandbox } from '../dev/sandbox/server';
 import { buildExtension } from '../dev/build-extension';
 import { findChromium, launchExtension } from '../dev/chromium';
 import { configureExtension, firePollAlarm, setStored } from '../dev/extension-storage';
 import { freePort, openSidePanel, sidePanelArgs } from '../dev/side-panel';
+import { sideBySide } from '../dev/side-by-side';
 
 const port = Number(process.env.SANDBOX_PORT ?? 43110);
 
@@ -59,7 +59,7 @@ if (headless) {
   await panel.waitForTimeout(1000);
   mkdirSync('artifacts', { recursive: true });
   const shot = resolve('artifacts/start.png');
-  await sideBySide(inbox, panel, shot);
+  await sideBySide(context, inbox, panel, shot);
   console.log(`No display: ran headless. Screenshot of the demo inbox with the side panel beside it: ${shot}`);
   await context.close();
   await sandbox.close();
@@ -75,12 +75,3 @@ async function waitFor(check: () => Promise<boolean>) {
   for (let i = 0; i < 50 && !(await check()); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
-/** One picture of the inbox with the panel at its right, as the browser shows them with a display. */
-async function sideBySide(left: Page, right: Page, path: string) {
-  const [a, b] = await Promise.all([left.screenshot(), right.screenshot()]);
-  const canvas = await context.newPage();
-  await canvas.setViewportSize({ width: 820 + 360, height: 760 });
-  await canvas.setContent(`<body style="margin:0;display:flex;background:#888">`
-    + `<img src="data:image/png;base64,${a.toString('base64')}"><img style="border-left:1px solid #888" src="data:image/png;base64,${b.toString('base64')}"></body>`);
-  await canvas.screenshot({ path });
-}

@@ -17,6 +17,11 @@ test('no page bundle contains the key item or the Zoko client', () => {
   }
   // No HTML sink anywhere, Preact's unused dangerouslySetInnerHTML branch included (wxt.config.ts).
   for (const file of [...pageChunks(), 'background.js']) expect(read(file).includes('innerHTML='), file).toBe(false);
+  // The inbox script runs inside web pages: it carries no key, no storage item, no Zoko client, no protocol.
+  const inbox = read('inbox.js');
+  for (const secret of ['local:apiKey', '/channels/whatsapp/cloud/group', 'local:', 'session:', 'innerHTML']) {
+    expect(inbox.includes(secret), `inbox.js holds ${secret}`).toBe(false);
+  }
   const background = read('background.js');
   expect(background).toContain('local:apiKey');
   expect(background).toContain('/channels/whatsapp/cloud/group');
@@ -24,8 +29,12 @@ test('no page bundle contains the key item or the Zoko client', () => {
 
 test('the manifest asks only what the features use', () => {
   const manifest = JSON.parse(read('manifest.json'));
-  expect(manifest.permissions.sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'sidePanel', 'storage', 'unlimitedStorage']);
-  expect(manifest.host_permissions).toEqual(['http://127.0.0.1:43117/*']);
+  expect(manifest.permissions.sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage']);
+  // Zoko (the sandbox), and in this test build only, the fixture inbox (a headless prompt cannot be clicked).
+  expect(manifest.host_permissions).toEqual(['http://127.0.0.1:43117/*', 'http://localhost:43117/*']);
+  // Beside the inbox asks at run time, site by site: no content script and no broad access at install.
+  expect(manifest.optional_permissions).toEqual(['tabs']);
+  expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*']);
   expect(manifest.content_scripts).toBeUndefined();
   expect(manifest.externally_connectable).toBeUndefined();
   expect(manifest.web_accessible_resources).toBeUndefined();

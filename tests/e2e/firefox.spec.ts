@@ -12,8 +12,10 @@ test('the Firefox build: a sidebar, Firefox permissions, an add-on id, Zoko only
   expect(manifest.manifest_version).toBe(3);
   expect(manifest.sidebar_action).toEqual({ default_panel: 'sidepanel.html', default_title: 'Zoko Groups' });
   expect(manifest.side_panel).toBeUndefined();
-  expect(manifest.permissions.sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'storage', 'unlimitedStorage']);
+  expect(manifest.permissions.sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'scripting', 'storage', 'unlimitedStorage']);
   expect(manifest.host_permissions).toEqual(['https://chat.zoko.io/*']);
+  expect(manifest.optional_permissions).toEqual(['tabs']);
+  expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*']);
   expect(manifest.background).toEqual({ scripts: ['background.js'] });
   expect(Object.keys(manifest.commands).sort()).toEqual(['_execute_sidebar_action', 'open-waiting']);
   expect(manifest.browser_specific_settings.gecko.id).toBe('zoko-groups@extensions.zoko.io');

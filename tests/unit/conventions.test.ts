@@ -65,7 +65,7 @@ describe('conventions', () => {
   });
 
   it('the inbox script imports only its own folder and the inbox contract: no key, storage, protocol or Zoko', () => {
-    const allowed = (i: Import) => under('utils/content')(i) || ['utils/inbox.ts', 'wxt/browser', 'wxt/utils/define-unlisted-script'].includes(i.target);
+    const allowed = (i: Import) => under('utils/content')(i) || ['utils/inbox.ts', '@wxt-dev/browser', 'wxt/utils/define-unlisted-script'].includes(i.target);
     expect(importsOf('entrypoints/inbox.ts').some(under('utils/content'))).toBe(true);
     expect(show(content.flatMap(importsOf).filter((i) => !allowed(i)))).toEqual([]);
     const intoContent = [...pages, ...shared, ...background].flatMap(importsOf).filter(under('utils/content'));
