@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const SIZE_BUDGET_KB = { sidepanelInitialJs: 35, backgroundJs: 60 } as const;
+/** The inbox script's budget is ours, not DESIGN's: it loads in every page of an inbox the agent allowed. */
+export const SIZE_BUDGET_KB = { sidepanelInitialJs: 35, backgroundJs: 60, inboxScript: 5 } as const;
 
 const gz = (path: string) => gzipSync(readFileSync(path)).length;
 
@@ -23,6 +24,7 @@ export function measureSizes(dir: string) {
     sidepanelInitialJsKB: sidepanel.reduce((s, f) => s + gz(join(dir, f)), 0) / 1024,
     sidepanelFiles: sidepanel,
     backgroundJsKB: gz(join(dir, 'background.js')) / 1024,
+    inboxScriptKB: gz(join(dir, 'inbox.js')) / 1024,
     unpackedKB: total(dir) / 1024,
   };
 }

@@ -49,7 +49,10 @@ export function App() {
         <span class="spacer" />
         {route.name === 'list' && (
           <>
-            <button type="button" class="small" onClick={panel.openActivity}>{i18n.t('activity.open')}</button>
+            {/* An icon: at 360 px the title, "Create group" and settings need the room. */}
+            <button type="button" class="icon" aria-label={i18n.t('activity.open')} title={i18n.t('activity.open')} onClick={panel.openActivity}>
+              <Icon name="history" />
+            </button>
             <button type="button" class="primary small" onClick={panel.create}><Icon name="plus" />{i18n.t('list.createGroup')}</button>
           </>
         )}

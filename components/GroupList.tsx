@@ -15,7 +15,10 @@ import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';
 import { Icon } from './Icon';
 import { usePanel } from './panel-context';
-import { ThisChat } from './ThisChat';
+import { lazy } from './lazy';
+
+/** Only for agents who use the panel beside an inbox: loaded when there is a chat (or an offer) to show. */
+const ThisChat = lazy(() => import('./ThisChat').then((m) => m.ThisChat), true);
 
 const ROW_HEIGHT = 64;
 const OVERSCAN = 6;
@@ -59,7 +62,7 @@ export function GroupList() {
 
   return (
     <section class="list-screen" aria-label={i18n.t('list.region')}>
-      <ThisChat />
+      {(panel.chat.view.value?.granted || (panel.chat.view.value && !panel.chat.offerHidden.value)) && <ThisChat />}
       <div class="toolbar">
         <div class="search">
           <Icon name="search" />

@@ -5,7 +5,8 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
-export function lazy<P extends object>(load: () => Promise<FunctionComponent<P>>): FunctionComponent<P> & { preload(): void } {
+/** `quiet`: nothing while loading (for a part of a screen, where a placeholder would flash), not a skeleton. */
+export function lazy<P extends object>(load: () => Promise<FunctionComponent<P>>, quiet = false): FunctionComponent<P> & { preload(): void } {
   let Loaded: FunctionComponent<P> | null = null;
   let loading: Promise<void> | null = null;
   const preload = () => void (loading ??= load().then((c) => void (Loaded = c)));
@@ -18,6 +19,7 @@ export function lazy<P extends object>(load: () => Promise<FunctionComponent<P>>
       void loading.then(() => live && setReady(true));
       return () => void (live = false);
     }, []);
-    return Loaded ? <Loaded {...props} /> : <div class="skeleton tall" aria-busy="true" />;
+    if (Loaded) return <Loaded {...props} />;
+    return quiet ? null : <div class="skeleton tall" aria-busy="true" />;
   }, { preload });
 }

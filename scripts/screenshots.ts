@@ -102,7 +102,7 @@ for (const scheme of ['light', 'dark'] as const) {
   if (scheme === 'light') {
     await page.getByRole('button', { name: 'Send invite link…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'VIP Customers' }).click();
-    await page.getByText('is in the reply box').waitFor();
+    await page.locator('.this-chat').getByText('is in the reply box').waitFor();
     await sideBySide(context, inbox, page, `${OUT}/beside-inbox-${scheme}.png`);
     console.log(`${OUT}/beside-inbox-${scheme}.png`);
   }
