@@ -182,3 +182,15 @@ async function getChatInView(context: BrowserContext): Promise<any> {
   const worker = await serviceWorker(context);
   return worker.evaluate(async () => (await chrome.storage.session.get('chatInView')).chatInView ?? null);
 }
+
+test('"Not now" hides the offer on every site until settings bring it back', async ({ panel, extContext, openPage }) => {
+  await openInbox(extContext, 'generic?chat=1');
+  await panel.page.getByRole('button', { name: 'Hide this offer' }).click();
+  await expect(panel.page.getByRole('button', { name: `Use with ${SITE}` })).toHaveCount(0);
+  await expect(panel.rows.first()).toBeVisible(); // the list is untouched
+  const options = await openPage('options.html');
+  const offer = options.getByRole('switch', { name: 'Offer sites at the top of the panel' });
+  await expect(offer).not.toBeChecked();
+  await offer.check();
+  await expect(panel.page.getByRole('button', { name: `Use with ${SITE}` })).toBeVisible();
+});
