@@ -24,14 +24,19 @@ export function phoneNumbersIn(text: string, maxChars = 2_000): string[] {
   return found;
 }
 
-/** A number from a `tel:` or wa.me link: wa.me numbers are always international, so they get their +. */
-export function numberFromLink(href: string): string | null {
-  let url: URL;
+/** A page's address or link, or null when it is not one (pages hold anything). */
+export function parseUrl(href: string): URL | null {
   try {
-    url = new URL(href);
+    return new URL(href);
   } catch {
     return null;
   }
+}
+
+/** A number from a `tel:` or wa.me link: wa.me numbers are always international, so they get their +. */
+export function numberFromLink(href: string): string | null {
+  const url = parseUrl(href);
+  if (!url) return null;
   if (url.protocol === 'tel:') return compactNumber(decodeURIComponent(url.pathname));
   if (url.hostname === 'wa.me' || url.hostname === 'api.whatsapp.com') {
     const raw = url.hostname === 'wa.me' ? url.pathname.slice(1) : url.searchParams.get('phone') ?? '';

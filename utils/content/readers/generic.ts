@@ -4,7 +4,7 @@
  * otherwise the panel asks "Is this the customer?".
  */
 import type { ChatSeen } from '../../inbox';
-import { compactNumber, mergeNumbers, numberFromLink, phoneNumbersIn, plainName } from '../phone-text';
+import { compactNumber, mergeNumbers, numberFromLink, parseUrl, phoneNumbersIn, plainName } from '../phone-text';
 import { isShown, visibleText } from '../visible';
 
 /** Where inboxes put the open conversation's header. */
@@ -21,12 +21,8 @@ const NUMBER_KEY = /phone|mobile|msisdn|whatsapp|wa_?id|tel|contact|number/i;
  * query value under a number-like key (`?phone=…`). `/conversations/123456789` is a conversation, not a customer.
  */
 export function numberInUrl(href: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
+  const url = parseUrl(href);
+  if (!url) return null;
   const decode = (p: string) => {
     try {
       return decodeURIComponent(p);
