@@ -138,7 +138,10 @@ export function createPanel(port: Port) {
 
   async function start() {
     const listing = groups.start(); // the list paints meanwhile: nothing below waits on it
-    void chat.start();
+    // "This chat" once the browser is idle after the first rows: its reads and the worker's tab lookup would
+    // otherwise queue with the list's storage reads.
+    const whenIdle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 0));
+    whenIdle(() => void chat.start(), { timeout: 300 });
     const [pending, wanted, toWaiting] = await Promise.all([port.read('handoff'), port.read('openGroup'), port.read('openWaiting')]);
     if (pending) showHandoff();
     else if (toWaiting) followOpenWaiting(toWaiting);
