@@ -8,20 +8,19 @@ import { readGroupCache } from '../group-cache';
 import { activityItem, waitingPeopleItem } from '../storage';
 import type { Handlers } from './handlers';
 import { toErrorData } from './local-error';
+import { oneAtATime } from './one-at-a-time';
 
 const KEEP_MS = 30 * 86_400_000;
 export const ACTIVITY_MAX = 2_000;
 
-let queue: Promise<unknown> = Promise.resolve();
+const serial = oneAtATime();
 
 /** Adds an entry, dropping what is older than 30 days or beyond the bound; one write at a time. */
 export function recordActivity(entry: ActivityEntry, now = Date.now()): Promise<void> {
-  const run = queue.then(async () => {
+  return serial(async () => {
     const kept = (await activityItem.getValue()).filter((e) => now - e.at < KEEP_MS);
     await activityItem.setValue([entry, ...kept].slice(0, ACTIVITY_MAX));
   });
-  queue = run.catch(() => undefined);
-  return run;
 }
 
 type Described = Pick<ActivityEntry, 'action' | 'groupId' | 'who'> & { detail?: (result: unknown) => string | undefined };

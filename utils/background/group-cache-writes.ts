@@ -6,6 +6,7 @@ import type { Group, GroupDetails } from '../domain';
 import { readGroupCache } from '../group-cache';
 import { orderForDisplay, sortBySubject } from '../group-order';
 import { groupCacheHeadItem, groupCacheItem, knownMembersItem, pendingCountsItem, type GroupCache } from '../storage';
+import { oneAtATime } from './one-at-a-time';
 
 /** Rows in the head: more than a tall panel shows, so the first paint is complete. */
 export const HEAD_SIZE = 40;
@@ -68,12 +69,10 @@ export async function uncacheGroup(id: string) {
   });
 }
 
-let membersQueue: Promise<unknown> = Promise.resolve();
+const membersSerial = oneAtATime();
 /** Groups are read in parallel (Waiting decides in many at once): one read-modify-write at a time. */
 function updateMembers(change: (members: Record<string, string[]>) => Record<string, string[]>) {
-  const run = membersQueue.then(async () => knownMembersItem.setValue(change(await knownMembersItem.getValue())));
-  membersQueue = run.catch(() => undefined);
-  return run;
+  return membersSerial(async () => knownMembersItem.setValue(change(await knownMembersItem.getValue())));
 }
 
 /** Who is in a group, as just read: "This chat" tells the agent which groups a customer is already in. */

@@ -8,6 +8,7 @@ import { readGroupCache } from '../group-cache';
 import { pendingCountsItem, pollStateItem, seenRequestsItem, waitingPeopleItem, type PendingCounts, type PollState } from '../storage';
 import { renderBadge } from './badge';
 import { writeCacheHead } from './group-cache-writes';
+import { oneAtATime } from './one-at-a-time';
 
 /** What one read of a group's join requests found (`requests: null`: the group is gone). */
 export interface Observation {
@@ -35,17 +36,11 @@ const sameCounts = (a: PendingCounts, b: PendingCounts) =>
 
 export function createPendingCounts(now: () => number = Date.now) {
   // Writes in order: a round and an agent's action must not interleave their read-modify-write.
-  let queue: Promise<unknown> = Promise.resolve();
+  const serial = oneAtATime();
   /** When an agent action last recorded each group, in this worker's life. */
   const actedAt = new Map<string, number>();
   /** Writes of the counts and bookkeeping items, and badge paints: for tests and the bench. */
   const stats = { countWrites: 0, stateWrites: 0, paints: 0 };
-
-  function serial<T>(fn: () => Promise<T>): Promise<T> {
-    const next = queue.then(fn);
-    queue = next.catch(() => undefined);
-    return next;
-  }
 
   /** Applies what was learned; returns the requests that are new since each group was last seen. */
   function commit(change: Commit): Promise<NewRequests[]> {

@@ -11,6 +11,7 @@ import { pendingCreationsItem, type PendingCreation } from '../storage';
 import { cacheGroup, cacheGroups } from './group-cache-writes';
 import { groupNotificationId, notifyMessage } from './notify';
 import type { ZokoClient } from './zoko/client';
+import { oneAtATime } from './one-at-a-time';
 
 /** Give up telling the agent after this long: Zoko may still finish, but the agent should know. */
 export const WATCH_FOR_MS = 10 * 60_000;
@@ -18,17 +19,15 @@ const BACKOFF_MS = [2_000, 4_000, 8_000, 15_000, 30_000];
 /** Zoko's clock and ours may differ: a group created this much before we asked may still be ours. */
 const CLOCK_SKEW_MS = 2 * 60_000;
 
-let queue: Promise<unknown> = Promise.resolve();
+const serial = oneAtATime();
 
 /** Read-modify-write of the pending creations, one at a time. */
 function update<T>(fn: (pending: PendingCreation[]) => { next: PendingCreation[]; value: T }): Promise<T> {
-  const run = queue.then(async () => {
+  return serial(async () => {
     const { next, value } = fn(await pendingCreationsItem.getValue());
     await pendingCreationsItem.setValue(next);
     return value;
   });
-  queue = run.catch(() => undefined);
-  return run;
 }
 
 /** Remembers a creation: the subject, when, and which groups already had it (so they are not mistaken for it). */

@@ -4,6 +4,7 @@
  * Kept in session storage so that a worker restart does not reset it (MV3 stops the worker at will).
  */
 import { requestLogItem as logItem, settingsItem } from '../storage';
+import { oneAtATime } from './one-at-a-time';
 
 const WINDOW_MS = 60_000;
 
@@ -19,19 +20,17 @@ export interface RequestBudget {
 export function createRequestBudget(perMinute: () => Promise<number>): RequestBudget {
   const recent = async (now: number) => (await logItem.getValue()).filter((t) => now - t < WINDOW_MS);
   // Records come from parallel requests: one read-modify-write at a time, or counts are lost.
-  let queue: Promise<unknown> = Promise.resolve();
+  const serial = oneAtATime();
   return {
     async available(now = Date.now()) {
-      await queue;
+      await serial.settled();
       return Math.max(0, (await perMinute()) - (await recent(now)).length);
     },
     record(count = 1, now = Date.now()) {
-      const run = queue.then(async () => logItem.setValue([...(await recent(now)), ...Array<number>(count).fill(now)]));
-      queue = run.catch(() => undefined);
-      return run;
+      return serial(async () => logItem.setValue([...(await recent(now)), ...Array<number>(count).fill(now)]));
     },
     async used(now = Date.now()) {
-      await queue;
+      await serial.settled();
       return (await recent(now)).length;
     },
   };

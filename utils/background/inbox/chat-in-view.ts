@@ -7,13 +7,9 @@ import { browser, type Browser } from 'wxt/browser';
 import { offerableOrigin } from '../../inbox';
 import { chatInViewItem, inboxChatsItem, inboxSitesItem } from '../../storage';
 import type { ChatReport } from './chat-report';
+import { oneAtATime } from '../one-at-a-time';
 
-let queue: Promise<unknown> = Promise.resolve();
-function serial(task: () => Promise<void>): Promise<void> {
-  const run = queue.then(task);
-  queue = run.catch(() => undefined);
-  return run;
-}
+const serial = oneAtATime();
 
 /** The tab's address where the extension may see it (the optional "tabs" permission, or a granted site). */
 const addressOf = (tab: Browser.tabs.Tab) => tab.url || tab.pendingUrl || undefined;

@@ -9,16 +9,17 @@ import { INBOX_SCRIPT_FILE, INBOX_SCRIPT_ID, offerableOrigin, originPattern } fr
 import { inboxSitesItem } from '../../storage';
 import { invalidInput, LocalError } from '../local-error';
 import { ZOKO_BASE_URL } from '../zoko';
+import { oneAtATime } from '../one-at-a-time';
 
 const zokoOrigin = new URL(ZOKO_BASE_URL).origin;
 
 const permitted = (origin: string) => browser.permissions.contains({ origins: [originPattern(origin)] }).catch(() => false);
 
-let queue: Promise<unknown> = Promise.resolve();
+const serial = oneAtATime();
 
 /** Registers the inbox script for the granted sites the browser still permits (the agent may revoke there). */
 export function syncInboxScript(): Promise<void> {
-  const run = queue.then(async () => {
+  return serial(async () => {
     const sites = await inboxSitesItem.getValue();
     const allowed = (await Promise.all(sites.map(async (o) => ((await permitted(o)) ? o : null)))).filter((o): o is string => o !== null);
     if (allowed.length !== sites.length) await inboxSitesItem.setValue(allowed);
@@ -32,8 +33,6 @@ export function syncInboxScript(): Promise<void> {
     };
     await (registered.length > 0 ? browser.scripting.updateContentScripts([script]) : browser.scripting.registerContentScripts([script]));
   });
-  queue = run.catch(() => undefined);
-  return run;
 }
 
 /** The agent allowed `origin` in the browser's prompt: use the panel with it from now on. */
