@@ -95,7 +95,7 @@ function Offer() {
   const view = model.view.value!;
   if (view.addressKnown && !view.site) return null; // chrome:// pages, plain http sites: nothing to offer
   return (
-    <div class="inbox-offer row small-text" role="region" aria-label={i18n.t('inbox.thisChat')}>
+    <div class="inbox-offer row small-text" role="region" aria-label={i18n.t('inbox.offerRegion')}>
       {view.site ? (
         <>
           <span>{i18n.t('inbox.offerSite', [siteName(view.site)])}</span>
