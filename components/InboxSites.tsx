@@ -12,13 +12,14 @@ export function InboxSites({ model }: { model: InboxSitesModel }) {
       {sites.length === 0 ? (
         <p class="muted">{i18n.t('options.inboxNone')}</p>
       ) : (
-        <ul class="items card">
+        <ul class="items sites">
           {sites.map((origin) => (
-            <li key={origin} class="item row">
+            <li key={origin} class="item">
               <span class="name">{siteName(origin)}</span>
-              <span class="spacer" />
-              <button type="button" class="small danger" onClick={() => void model.forget(origin)}>
-                {i18n.t('options.inboxForget', [siteName(origin)])}
+              {/* Named for its site (several rows), showing the short verb. */}
+              <button type="button" class="small" aria-label={i18n.t('options.inboxForget', [siteName(origin)])}
+                onClick={() => void model.forget(origin)}>
+                {i18n.t('options.inboxStop')}
               </button>
             </li>
           ))}

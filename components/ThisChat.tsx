@@ -26,14 +26,18 @@ export function ThisChat() {
       {chat === null ? (
         <p class="muted small-text">{i18n.t('inbox.reading')}</p>
       ) : model.unsure.value ? (
-        <fieldset class="choice">
-          <legend>{i18n.t('inbox.isThis')}</legend>
-          <div class="row">
-            {model.candidates.value.map((waId) => (
-              <button key={waId} type="button" class="small" onClick={() => model.choose(waId)}>{model.display(waId)}</button>
-            ))}
-          </div>
-        </fieldset>
+        <>
+          {chat.name && <p class="customer"><span class="name">{chat.name}</span></p>}
+          <fieldset class="choice">
+            <legend>{i18n.t('inbox.isThis')}</legend>
+            <div class="row">
+              {model.candidates.value.map((waId) => (
+                <button key={waId} type="button" class="small" onClick={() => model.choose(waId)}>{model.display(waId)}</button>
+              ))}
+              <button type="button" class="small link-button" onClick={() => model.choose(null)}>{i18n.t('inbox.notNow')}</button>
+            </div>
+          </fieldset>
+        </>
       ) : customer ? (
         <Customer waId={customer.waId} name={customer.name} />
       ) : (

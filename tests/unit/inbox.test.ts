@@ -225,6 +225,9 @@ describe('"This chat" (panel model)', () => {
     expect(unsure.model.unsure.value).toBe(true);
     unsure.model.choose('447911123456');
     expect(unsure.model.customer.value?.waId).toBe('447911123456');
+    unsure.model.choose(null); // "None of these": no customer, and the question is answered
+    expect(unsure.model.customer.value).toBeNull();
+    expect(unsure.model.unsure.value).toBe(false);
   });
 
   it('says what is known: waiting, member, invited before', async () => {
