@@ -6,6 +6,7 @@ import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { Group } from '../utils/domain';
+import { MAX_PARTICIPANTS } from '../utils/validation';
 
 /** Enough to find a group by eye; the filter finds the rest among thousands. */
 const SHOWN = 40;
@@ -36,7 +37,12 @@ export function GroupPicker({ title, groups, onPick, onClose }: Props) {
           onInput={(e) => (query.value = e.currentTarget.value)} autoFocus />
         <ul class="picker-list" aria-label={title}>
           {matches.map((g) => (
-            <li key={g.id}><button type="button" class="picker-item" onClick={() => onPick(g)}>{g.subject}</button></li>
+            <li key={g.id}>
+              <button type="button" class="picker-item" onClick={() => onPick(g)}>
+                <span class="subject">{g.subject}</span>
+                <span class="seats">{i18n.t('list.members', [String(g.participantCount), String(MAX_PARTICIPANTS)])}</span>
+              </button>
+            </li>
           ))}
         </ul>
         {matches.length === 0 && <p class="muted small-text">{i18n.t('inbox.noGroups')}</p>}
