@@ -28,10 +28,13 @@ export default defineUnlistedScript(() => {
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // Inboxes render conversations as they please: read again a moment after the page settles.
+  // Inboxes render conversations as they please: read again shortly after a change, at most every 300 ms.
+  // Not a debounce: a page that never stops changing (a clock, a typing indicator) would never be read.
   new MutationObserver(() => {
-    clearTimeout(timer);
-    timer = setTimeout(report, 300);
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      report();
+    }, 300);
   }).observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributeFilter: ['title', 'data-id', 'href'] });
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && report(true));
   report(true);

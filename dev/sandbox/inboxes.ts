@@ -19,6 +19,7 @@ const STYLE = `
   nav a { display: block; padding: 8px; color: inherit; text-decoration: none; border-radius: 6px; }
   nav a[aria-current] { background: #dbe9ff; }
   main { display: grid; grid-template-rows: auto 1fr auto; min-width: 0; }
+  #conversation { display: contents; }
   .conversation-header { padding: 12px 16px; border-bottom: 1px solid #d0d7de; }
   .conversation-header h2 { margin: 0 0 4px; font-size: 16px; }
   .messages { padding: 16px; overflow: auto; }
@@ -41,10 +42,21 @@ function inbox(kind: 'generic' | 'rich', chatId: string, withBox = true) {
   const box = kind === 'generic'
     ? '<textarea id="reply" aria-label="Reply" placeholder="Type a reply"></textarea>'
     : '<div id="reply" class="reply" contenteditable="true" role="textbox" aria-label="Reply"></div>';
-  return page(`Demo inbox — ${chat.name}`, `<nav aria-label="Conversations">${nav}</nav><main>`
-    + `<header class="conversation-header"><h2>${escape(chat.name)}</h2>${chat.header}</header>`
-    + `<section class="messages">${chat.messages.map((m) => `<p>${escape(m)}</p>`).join('')}</section>`
-    + (withBox ? `<form onsubmit="return false">${box}<button type="button">Send</button></form>` : '') + '</main>');
+  const conversation = (c: typeof chat) => `<header class="conversation-header"><h2>${escape(c.name)}</h2>${c.header}</header>`
+    + `<section class="messages">${c.messages.map((m) => `<p>${escape(m)}</p>`).join('')}</section>`;
+  // The rich inbox behaves like a single-page app: a conversation opens without loading a page, and a clock
+  // ticks all the time (a page that never stops changing must still be read).
+  const spa = kind === 'rich' ? `
+    const chats = ${JSON.stringify(Object.fromEntries(Object.entries(CHATS).map(([id, c]) => [id, conversation(c)])))};
+    document.querySelectorAll('nav a').forEach((a) => a.addEventListener('click', (e) => {
+      e.preventDefault();
+      document.querySelector('#conversation').innerHTML = chats[new URL(a.href).searchParams.get('chat')];
+      history.pushState(null, '', a.href);
+    }));
+    setInterval(() => { document.querySelector('#clock').textContent = new Date().toLocaleTimeString(); }, 100);` : '';
+  return page(`Demo inbox — ${chat.name}`, `<nav aria-label="Conversations">${nav}<p id="clock"></p></nav><main>`
+    + `<div id="conversation">${conversation(chat)}</div>`
+    + (withBox ? `<form onsubmit="return false">${box}<button type="button">Send</button></form>` : '') + '</main>', spa);
 }
 
 /** WhatsApp Web's open chat as its readers see it: `#main`, a header title, message ids with the chat id. */

@@ -76,6 +76,15 @@ test('a rich reply box (contenteditable) gets the link where the cursor was', as
   await expect(reply).toHaveText(`Hi Priya! Link: Join Wholesale Buyers on WhatsApp: ${link} See you there.`);
 });
 
+test('another conversation opened in a single-page inbox (a clock ticking all along) is read at once', async ({ panel, extContext }) => {
+  const inbox = await openInbox(extContext, 'rich?chat=1');
+  await useSite(panel);
+  await expect(card(panel).getByTestId('chat-number')).toHaveText('+91 98765 43210');
+  await inbox.getByRole('link', { name: 'Rahul Verma' }).click();
+  await expect(card(panel)).toContainText('Rahul Verma');
+  await expect(card(panel).getByTestId('chat-number')).toHaveText('+44 7911 123456');
+});
+
 test('WhatsApp Web: the open chat\'s number comes from its chat id, and the link goes into its editor', async ({ panel, extContext, store }) => {
   const inbox = await openInbox(extContext, 'whatsapp');
   await useSite(panel);
