@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { usePanel } from './panel-context';
 
 const LINES = ['shortcuts.palette', 'shortcuts.search', 'shortcuts.approve', 'shortcuts.reject', 'shortcuts.copy',
-  'shortcuts.back', 'shortcuts.help', 'shortcuts.command'] as const;
+  'shortcuts.chatInvite', 'shortcuts.chatLink', 'shortcuts.back', 'shortcuts.help', 'shortcuts.command'] as const;
 
 export function ShortcutHelp() {
   const panel = usePanel();

@@ -3,7 +3,6 @@
  * them, and two one-step actions. On a site the agent does not use yet, a one-line offer instead.
  */
 import { i18n } from '#i18n';
-import { useSignal } from '@preact/signals';
 import type { Group } from '../utils/domain';
 import { siteName } from '../utils/inbox';
 import { lazy } from './lazy';
@@ -56,7 +55,7 @@ export function ThisChat() {
 function Customer({ waId, name }: { waId: string; name?: string }) {
   const panel = usePanel();
   const model = panel.chat;
-  const picking = useSignal<'invite' | 'link' | null>(null);
+  const { picking } = model;
   const { waiting, memberOf, invitedTo } = model.known.value;
   const number = model.display(waId);
   const groups = model.choices.value;

@@ -57,6 +57,18 @@ test('insert a group link into a text area reply box in 2 actions, where the cur
   expect((await store.log()).filter((r) => r.method !== 'GET')).toEqual([]);
 });
 
+test('keyboard only: l, a few letters of the group, Enter — the link is in the reply box', async ({ panel, extContext, store }) => {
+  const inbox = await openInbox(extContext, 'generic?chat=1');
+  await useSite(panel);
+  await expect(card(panel).getByTestId('chat-number')).toBeVisible();
+  await panel.page.getByRole('searchbox', { name: 'Search groups' }).blur();
+  await panel.page.keyboard.press('l');
+  await panel.page.keyboard.type('bengal');
+  await panel.page.keyboard.press('Enter');
+  const link = (await store.state()).groups.find((g) => g.subject === 'Bengaluru Pickup Point')!.invite_link;
+  await expect(inbox.getByRole('textbox', { name: 'Reply' })).toHaveValue(`Join Bengaluru Pickup Point on WhatsApp: ${link}`);
+});
+
 test('a rich reply box (contenteditable) gets the link where the cursor was', async ({ panel, extContext, store }) => {
   const inbox = await openInbox(extContext, 'rich?chat=1');
   await useSite(panel);

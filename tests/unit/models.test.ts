@@ -390,4 +390,20 @@ describe('command palette', () => {
     expect(runShortcut(p, { key: 'k', ctrlKey: true }, true, false)).toBe(true);
     expect(p.palette.open.value).toBe(true);
   });
+
+  it('i and l open This chat\'s group picker from the list, only when there is a customer', async () => {
+    const { transport } = fakeTransport({
+      refreshChatInView: () => ok({ tabId: 1, addressKnown: true, site: 'https://inbox.example', granted: true,
+        chat: { numbers: ['+919876543210'], reader: 'page', sure: true } }),
+    });
+    const p = createPanel(createPort(transport));
+    expect(runShortcut(p, { key: 'i' }, false, false)).toBe(false); // no chat yet
+    await p.chat.start();
+    await vi.waitFor(() => expect(p.chat.customer.value).not.toBeNull());
+    expect(runShortcut(p, { key: 'l' }, true, false)).toBe(false); // typing in a field
+    expect(runShortcut(p, { key: 'l' }, false, false)).toBe(true);
+    expect(p.chat.picking.value).toBe('link');
+    expect(runShortcut(p, { key: 'i' }, false, false)).toBe(true);
+    expect(p.chat.picking.value).toBe('invite');
+  });
 });

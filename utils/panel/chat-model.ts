@@ -40,6 +40,8 @@ export function createChatModel(port: Port, deps: ChatDeps) {
   const status = signal<ChatStatus>(null);
   const offerError = signal<string | null>(null);
   const busy = signal(false);
+  /** The group picker open for an action ("Invite to…", "Send invite link…"): a click or `i` / `l` opens it. */
+  const picking = signal<'invite' | 'link' | null>(null);
 
   const chat = computed(() => (view.value?.granted ? view.value.chat ?? null : null));
   /** The conversation's identity: a new tab or new numbers forget the agent's earlier choice. */
@@ -93,7 +95,7 @@ export function createChatModel(port: Port, deps: ChatDeps) {
   }
 
   return {
-    view, offerHidden, chat, candidates, choices, customer, unsure, known, status, offerError, busy,
+    view, offerHidden, chat, candidates, choices, picking, customer, unsure, known, status, offerError, busy,
     /** Follows the tab in view while the panel is open. */
     async start() {
       stops.push(port.watch('chatInView', follow), port.watch('inboxOfferHidden', (v) => (offerHidden.value = v)),

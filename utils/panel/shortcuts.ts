@@ -50,6 +50,11 @@ export function runShortcut(panel: Panel, e: KeyLike, typing: boolean, dialogOpe
       return true;
     }
   }
+  // This chat's two actions, from the list: the group picker opens, filter and Enter do the rest.
+  if (route === 'list' && (e.key === 'i' || e.key === 'l') && panel.chat.customer.value) {
+    panel.chat.picking.value = e.key === 'i' ? 'invite' : 'link';
+    return true;
+  }
   if (route === 'waiting' && (e.key === 'a' || e.key === 'r')) {
     const first = panel.waiting.open.value[0];
     if (first) void panel.waiting.decide(e.key === 'a' ? 'approve' : 'reject', [first]);
