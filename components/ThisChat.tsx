@@ -5,6 +5,7 @@
 import { i18n } from '#i18n';
 import type { Group } from '../utils/domain';
 import { siteName } from '../utils/inbox';
+import { useEffect } from 'preact/hooks';
 import { lazy } from './lazy';
 import { usePanel } from './panel-context';
 
@@ -56,6 +57,8 @@ function Customer({ waId, name }: { waId: string; name?: string }) {
   const panel = usePanel();
   const model = panel.chat;
   const { picking } = model;
+  // The picker is one key away (`i`, `l`): its script loads now, so the letters typed next land in it.
+  useEffect(() => GroupPicker.preload(), []);
   const { waiting, memberOf, invitedTo } = model.known.value;
   const number = model.display(waId);
   const groups = model.choices.value;

@@ -63,10 +63,25 @@ test('keyboard only: l, a few letters of the group, Enter — the link is in the
   await expect(card(panel).getByTestId('chat-number')).toBeVisible();
   await panel.page.getByRole('searchbox', { name: 'Search groups' }).blur();
   await panel.page.keyboard.press('l');
+  await expect(panel.page.getByRole('searchbox', { name: 'Find a group' })).toBeFocused();
   await panel.page.keyboard.type('bengal');
   await panel.page.keyboard.press('Enter');
   const link = (await store.state()).groups.find((g) => g.subject === 'Bengaluru Pickup Point')!.invite_link;
   await expect(inbox.getByRole('textbox', { name: 'Reply' })).toHaveValue(`Join Bengaluru Pickup Point on WhatsApp: ${link}`);
+});
+
+test('the palette sends a group\'s link to the chat: Ctrl+K, "send whole", Enter', async ({ panel, extContext, store }) => {
+  const inbox = await openInbox(extContext, 'generic?chat=2');
+  await useSite(panel);
+  await expect(card(panel).getByTestId('chat-number')).toBeVisible();
+  await panel.page.getByRole('searchbox', { name: 'Search groups' }).blur();
+  await panel.page.keyboard.press('Control+K');
+  await panel.page.getByRole('combobox').fill('send whole');
+  await expect(panel.page.getByRole('option').first()).toHaveText('Send invite link to the chat: Wholesale Buyers');
+  await panel.page.keyboard.press('Enter');
+  const link = (await store.state()).groups.find((g) => g.subject === 'Wholesale Buyers')!.invite_link;
+  await expect(inbox.getByRole('textbox', { name: 'Reply' })).toHaveValue(`Join Wholesale Buyers on WhatsApp: ${link}`);
+  await expect(panel.page.getByRole('status').filter({ hasText: 'The link to Wholesale Buyers is in the reply box' }).first()).toBeAttached();
 });
 
 test('a rich reply box (contenteditable) gets the link where the cursor was', async ({ panel, extContext, store }) => {

@@ -371,6 +371,8 @@ describe('command palette', () => {
     expect(shown(p)).toEqual(['approveAll:Wholesale Buyers']);
     p.query.value = 'invitar vip';
     expect(shown(p)[0]).toBe('invite:VIP Customers');
+    p.query.value = 'send vip';
+    expect(shown(p)[0]).toBe('sendLink:VIP Customers');
   });
 
   it('recently used groups first; panel actions by name', () => {

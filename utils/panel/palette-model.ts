@@ -1,13 +1,13 @@
 /**
  * The command palette (Ctrl/Cmd+K): type part of a group's name, optionally after an action word, and press
- * Enter — open it, copy its invite link, approve everyone who fits, invite numbers to it — or an action of
+ * Enter — open it, copy its invite link, send it to the chat in view, approve everyone who fits, invite numbers to it — or an action of
  * the panel (Waiting, Activity, settings, create). Fuzzy, recently used first, within a keystroke's budget at
  * 10,000 groups: only names are matched, and actions are chosen by the first word.
  */
 import { computed, signal } from '@preact/signals';
 import type { Group } from '../domain';
 
-export type GroupAction = 'open' | 'copyLink' | 'approveAll' | 'invite';
+export type GroupAction = 'open' | 'copyLink' | 'approveAll' | 'invite' | 'sendLink';
 export type PanelAction = 'waiting' | 'activity' | 'settings' | 'create';
 
 export type PaletteItem =
@@ -20,6 +20,8 @@ const ACTION_WORDS: Record<string, GroupAction> = {
   copy: 'copyLink', link: 'copyLink', copiar: 'copyLink', enlace: 'copyLink',
   approve: 'approveAll', aprobar: 'approveAll',
   invite: 'invite', invitar: 'invite',
+  // Into the reply box of the conversation beside the panel (This chat).
+  send: 'sendLink', enviar: 'sendLink',
 };
 
 const MAX_RESULTS = 30;

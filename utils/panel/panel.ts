@@ -121,6 +121,10 @@ export function createPanel(port: Port) {
       focusRequest.value = 'invite';
       return;
     }
+    if (action === 'sendLink') {
+      const status = await chat.sendLink(g);
+      return announce(status.text);
+    }
     if (action === 'copyLink') {
       const copied = isWhatsAppInviteLink(g.inviteLink) && (await port.copy(g.inviteLink));
       return announce(i18n.t(copied ? 'palette.copied' : 'palette.noLink', [g.subject]));
