@@ -5,6 +5,7 @@ import { signal } from '@preact/signals';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { acceptChatReport } from '../../utils/background/inbox/chat-report';
+import { chatInView } from '../../utils/background/inbox/chat-in-view';
 import { forgetSite, syncInboxScript, useSite } from '../../utils/background/inbox/sites';
 import { compactNumber, mergeNumbers, numberFromLink, phoneNumbersIn, plainName } from '../../utils/content/phone-text';
 import { numberInUrl } from '../../utils/content/readers/generic';
@@ -17,7 +18,7 @@ import { createChatModel } from '../../utils/panel/chat-model';
 import { linkMessage } from '../../utils/panel/link-message';
 import { createPort, type Transport } from '../../utils/panel/port';
 import type { Result } from '../../utils/result';
-import { activityItem, inboxSitesItem, knownMembersItem } from '../../utils/storage';
+import { activityItem, chatInViewItem, inboxSitesItem, knownMembersItem } from '../../utils/storage';
 
 const SITE = 'https://inbox.example.com';
 
@@ -292,3 +293,56 @@ describe('the message around a link', () => {
   });
 });
 
+
+describe('the chat in view (background)', () => {
+  type Tab = { id: number; url?: string; status?: string; active?: boolean };
+  let tabs: Tab[];
+  let ownTabs: number[];
+  beforeEach(async () => {
+    tabs = [];
+    ownTabs = [];
+    Object.assign(fakeBrowser.tabs, {
+      get: vi.fn(async (id: number) => {
+        const tab = tabs.find((t) => t.id === id);
+        if (!tab) throw new Error('No tab');
+        return tab;
+      }),
+      query: vi.fn(async () => tabs.filter((t) => t.active)),
+    });
+    Object.assign(fakeBrowser.runtime, { getContexts: vi.fn(async () => ownTabs.map((tabId) => ({ tabId }))) });
+    await inboxSitesItem.setValue([SITE]);
+  });
+  const view = () => chatInViewItem.getValue();
+  const priya = { numbers: ['+919876543210'], name: 'Priya', reader: 'page' as const, sure: true };
+
+  it('follows the active tab, with what its script reported on a granted site', async () => {
+    tabs.push({ id: 1, url: `${SITE}/c/1`, status: 'complete' }, { id: 2, url: 'https://shop.example/', status: 'complete' });
+    await chatInView.report({ tabId: 1, chat: priya });
+    expect(await view()).toEqual({ tabId: 1, addressKnown: true, site: SITE, granted: true, chat: priya });
+    chatInView.onActivated({ tabId: 2 });
+    await vi.waitFor(async () => expect(await view()).toEqual({ tabId: 2, addressKnown: true, site: 'https://shop.example', granted: false }));
+    // A report from a tab not in view is kept for later, not shown.
+    await chatInView.report({ tabId: 1, chat: { ...priya, name: 'Priya S.' } });
+    expect((await view())?.tabId).toBe(2);
+    chatInView.onActivated({ tabId: 1 });
+    await vi.waitFor(async () => expect((await view())?.chat?.name).toBe('Priya S.'));
+  });
+
+  it('never takes one of the extension\'s own tabs for a chat, even one shown while it loaded', async () => {
+    tabs.push({ id: 1, url: `${SITE}/c/1`, status: 'complete' }, { id: 3, status: 'complete' }); // address hidden
+    await chatInView.report({ tabId: 1, chat: priya });
+    chatInView.onActivated({ tabId: 3 });
+    await vi.waitFor(async () => expect((await view())?.tabId).toBe(3)); // not known yet to be ours
+    ownTabs.push(3);
+    chatInView.onUpdated(3, { status: 'complete' }, { active: true });
+    await vi.waitFor(async () => expect((await view())?.tabId).toBe(1));
+  });
+
+  it('says when the address is not visible, and forgets a closed tab', async () => {
+    tabs.push({ id: 4, status: 'complete' });
+    chatInView.onActivated({ tabId: 4 });
+    await vi.waitFor(async () => expect(await view()).toEqual({ tabId: 4, addressKnown: false, site: null, granted: false }));
+    chatInView.onRemoved(4);
+    await vi.waitFor(async () => expect(await view()).toBeNull());
+  });
+});

@@ -20,7 +20,10 @@ const addressOf = (tab: Browser.tabs.Tab) => tab.url || tab.pendingUrl || undefi
  */
 async function isOwnPage(tab: Browser.tabs.Tab, url: string | undefined) {
   if (url?.startsWith(browser.runtime.getURL('/'))) return true;
-  const contexts = await browser.runtime.getContexts?.({ contextTypes: ['TAB' as Browser.runtime.ContextType] }).catch(() => []);
+  // Firefox has no getContexts: there, its pages' addresses are visible and the check above decides.
+  const contexts = await Promise.resolve()
+    .then(() => browser.runtime.getContexts?.({ contextTypes: ['TAB' as Browser.runtime.ContextType] }))
+    .catch(() => undefined);
   return (contexts ?? []).some((c) => c.tabId === tab.id);
 }
 
