@@ -5,6 +5,7 @@
 import { i18n } from '#i18n';
 import type { Group } from '../utils/domain';
 import { siteName } from '../utils/inbox';
+import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { lazy } from './lazy';
 import { usePanel } from './panel-context';
@@ -24,7 +25,7 @@ export function ThisChat() {
     <section class="this-chat card" aria-labelledby="this-chat-title">
       <h2 id="this-chat-title" class="small-text muted">{i18n.t('inbox.thisChat')} · {siteName(view.site!)}</h2>
       {chat === null ? (
-        <p class="muted small-text">{i18n.t('inbox.reading')}</p>
+        <Reading />
       ) : model.unsure.value ? (
         <>
           {chat.name && <p class="customer"><span class="name">{chat.name}</span></p>}
@@ -93,6 +94,16 @@ function Customer({ waId, name }: { waId: string; name?: string }) {
       )}
     </>
   );
+}
+
+/** Before the site's script has reported: a tab opened before the site was allowed may need a reload. */
+function Reading() {
+  const slow = useSignal(false);
+  useEffect(() => {
+    const timer = setTimeout(() => (slow.value = true), 3_000);
+    return () => clearTimeout(timer);
+  }, []);
+  return <p class="muted small-text" role="status">{i18n.t(slow.value ? 'inbox.reload' : 'inbox.reading')}</p>;
 }
 
 /** "Use with ‹site›" (or, before the panel may see tab addresses, "Connect it"): one line, and "Not now". */

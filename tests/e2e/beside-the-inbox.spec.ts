@@ -230,3 +230,10 @@ test('"Not now" hides the offer on every site until settings bring it back', asy
   await offer.check();
   await expect(panel.page.getByRole('button', { name: `Use with ${SITE}` })).toBeVisible();
 });
+
+test('a granted tab whose script never reported says to reload it, instead of reading forever', async ({ panel, extContext }) => {
+  const worker = await serviceWorker(extContext);
+  await worker.evaluate((site) => chrome.storage.session.set({ chatInView: { tabId: 999_999, addressKnown: true, site, granted: true } }), new URL(INBOX_URL).origin);
+  await expect(card(panel)).toContainText('Reading the conversation…');
+  await expect(card(panel)).toContainText('Nothing read from this tab yet. Reload the inbox page', { timeout: 6_000 });
+});
