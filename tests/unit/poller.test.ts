@@ -226,6 +226,20 @@ describe('poller', () => {
     expect(setBadge).toHaveBeenCalledTimes(2);
   });
 
+  it('a round that changes no count names the badge\'s groups from the head, without reading the 10,000-group list', async () => {
+    const groups = Array.from({ length: 10_000 }, (_, i) => group(i));
+    await writeGroupCache({ groups, fetchedAt: clock });
+    const zoko = fakeZoko((id) => (['g0', 'g1'].includes(id) ? [request(`r${id}`, 1)] : []), groups);
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, pollBudgetPerMinute: 600 });
+    const p = poller(zoko.client);
+    await p.poll();
+    expect(p.counts.stats.listReads).toBe(1); // the counts changed: the head is rebuilt from the whole list
+    clock += 30_000;
+    await p.poll();
+    expect(p.counts.stats).toMatchObject({ listReads: 1, paints: 2 });
+    expect(await fakeBrowser.action.getTitle({})).toContain('2 waiting to join: Group 0 (1), Group 1 (1)');
+  });
+
   it('an agent action recorded during a round wins over what the round read before it', async () => {
     await writeGroupCache({ groups: [group(1)], fetchedAt: clock });
     const zoko = fakeZoko(() => [request('r1', 1), request('r2', 2)]);

@@ -5,7 +5,9 @@
  */
 import type { Group, JoinRequest, JoinRequestList } from '../domain';
 import { readGroupCache } from '../group-cache';
-import { pendingCountsItem, pollStateItem, seenRequestsItem, waitingPeopleItem, type PendingCounts, type PollState } from '../storage';
+import {
+  groupCacheHeadItem, pendingCountsItem, pollStateItem, seenRequestsItem, waitingPeopleItem, type PendingCounts, type PollState,
+} from '../storage';
 import { renderBadge } from './badge';
 import { writeCacheHead } from './group-cache-writes';
 import { oneAtATime } from './one-at-a-time';
@@ -40,7 +42,7 @@ export function createPendingCounts(now: () => number = Date.now) {
   /** When an agent action last recorded each group, in this worker's life. */
   const actedAt = new Map<string, number>();
   /** Writes of the counts and bookkeeping items, and badge paints: for tests and the bench. */
-  const stats = { countWrites: 0, stateWrites: 0, paints: 0 };
+  const stats = { countWrites: 0, stateWrites: 0, paints: 0, listReads: 0 };
 
   /** Applies what was learned; returns the requests that are new since each group was last seen. */
   function commit(change: Commit): Promise<NewRequests[]> {
@@ -96,8 +98,14 @@ export function createPendingCounts(now: () => number = Date.now) {
       }
       if (JSON.stringify(newestAt) !== JSON.stringify(seen)) await seenRequestsItem.setValue(newestAt);
       if (JSON.stringify(waiting) !== JSON.stringify(people)) await waitingPeopleItem.setValue(waiting);
-      const { groups } = await readGroupCache();
-      if (countsChanged || change.listed) await writeCacheHead(groups, byGroup); // the panel's first rows follow the counts
+      // The panel's first rows follow the counts: a change rewrites the head from the whole list. Otherwise the
+      // badge only needs the waiting groups' names, and the head (a screenful, waiting groups first) has them
+      // unless more than a screenful of groups have people waiting: no parse of a 10,000-group list per round.
+      const rewrite = countsChanged || change.listed;
+      const head = rewrite ? null : await groupCacheHeadItem.getValue();
+      const named = head && Object.keys(byGroup).every((id) => head.groups.some((g) => g.id === id));
+      const groups = named ? head.groups : (stats.listReads++, (await readGroupCache()).groups);
+      if (rewrite) await writeCacheHead(groups, byGroup);
       await renderBadge(next, groups, waiting);
       stats.paints++;
       return fresh;
