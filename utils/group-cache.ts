@@ -3,7 +3,7 @@
  * (utils/background/group-cache-writes.ts). Stored as one JSON string (see StoredGroupCache).
  */
 import type { Group } from './domain';
-import { groupCacheItem, type GroupCache, type StoredGroupCache } from './storage';
+import { groupCacheHeadItem, groupCacheItem, type GroupCache, type StoredGroupCache } from './storage';
 
 let memo: { json: string; groups: Group[] } | null = null;
 
@@ -25,5 +25,17 @@ export function decodeGroupCache(stored: StoredGroupCache): GroupCache {
 
 export async function readGroupCache(): Promise<GroupCache> {
   return decodeGroupCache(await groupCacheItem.getValue());
+}
+
+/**
+ * Groups enough to name `ids` (a badge tooltip, a notification, an Activity entry): the head — a screenful,
+ * groups with people waiting first, a few KB — when it has them all, else the whole list (megabytes at
+ * 10,000 groups). `whole` says which was read.
+ */
+export async function readGroupsNaming(ids: string[]): Promise<{ groups: Group[]; whole: boolean }> {
+  const head = await groupCacheHeadItem.getValue();
+  const inHead = new Set(head.groups.map((g) => g.id));
+  if (ids.every((id) => inHead.has(id))) return { groups: head.groups, whole: false };
+  return { groups: (await readGroupCache()).groups, whole: true };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { ActivityEntry } from '../domain';
 import { describeError } from '../error-text';
-import { readGroupCache } from '../group-cache';
+import { readGroupsNaming } from '../group-cache';
 import { activityItem, waitingPeopleItem } from '../storage';
 import type { Handlers } from './handlers';
 import { toErrorData } from './local-error';
@@ -62,7 +62,7 @@ export function recordingActivity(handlers: Handlers): Handlers {
       const about = await describe(name, data).catch(() => undefined);
       if (!about) return handle(data);
       // The subject now: a deleted group leaves the cache.
-      const subject = about.groupId ? (await readGroupCache()).groups.find((g) => g.id === about.groupId)?.subject : undefined;
+      const subject = about.groupId ? (await readGroupsNaming([about.groupId])).groups.find((g) => g.id === about.groupId)?.subject : undefined;
       const base = { at: Date.now(), action: about.action, groupId: about.groupId, subject, who: about.who };
       try {
         const result = await handle(data);

@@ -4,10 +4,8 @@
  * (and once per agent action), and paints the badge once per write. Nothing else writes these items.
  */
 import type { Group, JoinRequest, JoinRequestList } from '../domain';
-import { readGroupCache } from '../group-cache';
-import {
-  groupCacheHeadItem, pendingCountsItem, pollStateItem, seenRequestsItem, waitingPeopleItem, type PendingCounts, type PollState,
-} from '../storage';
+import { readGroupCache, readGroupsNaming } from '../group-cache';
+import { pendingCountsItem, pollStateItem, seenRequestsItem, waitingPeopleItem, type PendingCounts, type PollState } from '../storage';
 import { renderBadge } from './badge';
 import { writeCacheHead } from './group-cache-writes';
 import { oneAtATime } from './one-at-a-time';
@@ -99,12 +97,10 @@ export function createPendingCounts(now: () => number = Date.now) {
       if (JSON.stringify(newestAt) !== JSON.stringify(seen)) await seenRequestsItem.setValue(newestAt);
       if (JSON.stringify(waiting) !== JSON.stringify(people)) await waitingPeopleItem.setValue(waiting);
       // The panel's first rows follow the counts: a change rewrites the head from the whole list. Otherwise the
-      // badge only needs the waiting groups' names, and the head (a screenful, waiting groups first) has them
-      // unless more than a screenful of groups have people waiting: no parse of a 10,000-group list per round.
+      // badge only needs the waiting groups' names: no read of a 10,000-group list per round.
       const rewrite = countsChanged || change.listed;
-      const head = rewrite ? null : await groupCacheHeadItem.getValue();
-      const named = head && Object.keys(byGroup).every((id) => head.groups.some((g) => g.id === id));
-      const groups = named ? head.groups : (stats.listReads++, (await readGroupCache()).groups);
+      const { groups, whole } = rewrite ? { groups: (await readGroupCache()).groups, whole: true } : await readGroupsNaming(Object.keys(byGroup));
+      if (whole) stats.listReads++;
       if (rewrite) await writeCacheHead(groups, byGroup);
       await renderBadge(next, groups, waiting);
       stats.paints++;

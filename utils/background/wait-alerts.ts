@@ -5,7 +5,7 @@
  */
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { readGroupCache } from '../group-cache';
+import { readGroupsNaming } from '../group-cache';
 import { settingsItem, waitAlertsItem, waitingPeopleItem } from '../storage';
 import { oldestWaits, waitedFor } from '../wait-time';
 import { showNotification } from './notify';
@@ -15,9 +15,7 @@ export const SNOOZE_MS = 15 * 60_000;
 
 /** Notifies the groups where someone has now waited too long; returns the groups notified. */
 export async function checkWaits(now = Date.now()): Promise<string[]> {
-  const [{ waitAlertMinutes }, people, state, { groups }] = await Promise.all([
-    settingsItem.getValue(), waitingPeopleItem.getValue(), waitAlertsItem.getValue(), readGroupCache(),
-  ]);
+  const [{ waitAlertMinutes }, people, state] = await Promise.all([settingsItem.getValue(), waitingPeopleItem.getValue(), waitAlertsItem.getValue()]);
   if (!waitAlertMinutes) return [];
   const limit = waitAlertMinutes * 60_000;
   const oldest = oldestWaits(people);
@@ -26,13 +24,15 @@ export async function checkWaits(now = Date.now()): Promise<string[]> {
   const alerted = state.alerted.filter((id) => tooLong.includes(id));
   const snoozedUntil = Object.fromEntries(Object.entries(state.snoozedUntil).filter(([, until]) => until > now));
   const fresh = tooLong.filter((id) => !alerted.includes(id) && !snoozedUntil[id]);
-  const byId = new Map(groups.map((g) => [g.id, g]));
+  // Runs after every polling round: the list is read only to name groups there is something to say about.
+  const byId = new Map(fresh.length > 0 ? (await readGroupsNaming(fresh)).groups.map((g) => [g.id, g]) : []);
   for (const id of fresh) {
     const first = people[id]!.find((r) => r.createdAt === oldest[id]);
     await showNotification(`${PREFIX}${id}`, i18n.t('notify.waitedTitle', [waitedFor(oldest[id]!, now), byId.get(id)?.subject ?? i18n.t('notify.theGroup')]),
       i18n.t('notify.waitedText', [first?.name || `+${first?.waId ?? ''}`]), [{ title: i18n.t('notify.snooze') }]);
   }
-  await waitAlertsItem.setValue({ alerted: [...alerted, ...fresh], snoozedUntil });
+  const next = { alerted: [...alerted, ...fresh], snoozedUntil };
+  if (JSON.stringify(next) !== JSON.stringify(state)) await waitAlertsItem.setValue(next);
   return fresh;
 }
 
