@@ -4,7 +4,7 @@
  * reported. Written to one session item that the panel follows; every write goes through one queue.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { offerableOrigin } from '../../inbox';
+import { offerableOrigin, type ChatInView } from '../../inbox';
 import { chatInViewItem, inboxChatsItem, inboxSitesItem } from '../../storage';
 import type { ChatReport } from './chat-report';
 import { oneAtATime } from '../one-at-a-time';
@@ -28,7 +28,12 @@ async function isOwnPage(tab: Browser.tabs.Tab, url: string | undefined) {
 }
 
 /** Tabs shown lately, newest last: a new tab is shown before it is known to be one of the extension's pages. */
-const shown: number[] = [];
+let shown: number[] = [];
+
+/** Written only when it changes: every write wakes the open panel. */
+async function setView(next: ChatInView | null) {
+  if (JSON.stringify(next) !== JSON.stringify(await chatInViewItem.getValue())) await chatInViewItem.setValue(next);
+}
 
 async function show(tabId: number): Promise<void> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
@@ -36,16 +41,16 @@ async function show(tabId: number): Promise<void> {
   const url = addressOf(tab);
   if (await isOwnPage(tab, url)) {
     // Keep showing the conversation before; if this page was shown while it loaded, go back to that one.
-    shown.splice(0, shown.length, ...shown.filter((id) => id !== tabId));
+    shown = shown.filter((id) => id !== tabId);
     const previous = shown.at(-1);
-    if ((await current()) === tabId) await (previous === undefined ? chatInViewItem.setValue(null) : show(previous));
+    if ((await current()) === tabId) await (previous === undefined ? setView(null) : show(previous));
     return;
   }
-  shown.splice(0, shown.length, ...shown.filter((id) => id !== tabId).slice(-4), tabId);
+  shown = [...shown.filter((id) => id !== tabId).slice(-4), tabId];
   const site = offerableOrigin(url);
   const granted = site !== null && (await inboxSitesItem.getValue()).includes(site);
   const chat = granted ? (await inboxChatsItem.getValue())[tabId] : undefined;
-  await chatInViewItem.setValue({ tabId, addressKnown: url !== undefined, site, granted, ...(chat !== undefined && { chat }) });
+  await setView({ tabId, addressKnown: url !== undefined, site, granted, ...(chat !== undefined && { chat }) });
 }
 
 async function showActive(windowId?: number) {
@@ -74,10 +79,10 @@ export const chatInView = {
     });
   },
   onRemoved: (tabId: number) => void serial(async () => {
-    shown.splice(0, shown.length, ...shown.filter((id) => id !== tabId));
+    shown = shown.filter((id) => id !== tabId);
     const { [String(tabId)]: _gone, ...rest } = await inboxChatsItem.getValue();
     await inboxChatsItem.setValue(rest);
-    if ((await current()) === tabId) await chatInViewItem.setValue(null);
+    if ((await current()) === tabId) await setView(null);
   }),
   /** A granted tab's script read its conversation. */
   report: ({ tabId, chat }: ChatReport) => serial(async () => {

@@ -19,16 +19,9 @@ async function insertIntoChat({ text }: MessageData<'insertIntoChat'>): Promise<
 }
 
 export const inboxHandlers = {
-  async useSite({ origin }: MessageData<'useSite'>) {
-    const sites = await useSite(origin);
-    await chatInView.refresh();
-    return sites;
-  },
-  async forgetSite({ origin }: MessageData<'forgetSite'>) {
-    const sites = await forgetSite(origin);
-    await chatInView.refresh();
-    return sites;
-  },
+  // The tab in view follows by itself: the sites item's watcher (inbox/index.ts) reads it again.
+  useSite: ({ origin }: MessageData<'useSite'>) => useSite(origin),
+  forgetSite: ({ origin }: MessageData<'forgetSite'>) => forgetSite(origin),
   insertIntoChat,
   async setInboxOffer({ hidden }: MessageData<'setInboxOffer'>) {
     await inboxOfferHiddenItem.setValue(hidden);
