@@ -62,7 +62,7 @@ export function GroupList() {
 
   return (
     <section class="list-screen" aria-label={i18n.t('list.region')}>
-      {(panel.chat.view.value?.granted || (panel.chat.view.value && !panel.chat.offerHidden.value)) && <ThisChat />}
+      {panel.chat.shown.value && <ThisChat />}
       <div class="toolbar">
         <div class="search">
           <Icon name="search" />

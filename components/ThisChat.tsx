@@ -16,8 +16,8 @@ export function ThisChat() {
   const panel = usePanel();
   const model = panel.chat;
   const view = model.view.value;
-  if (!view) return null;
-  if (!view.granted) return model.offerHidden.value ? null : <Offer />;
+  if (!view || model.shown.value === null) return null;
+  if (model.shown.value === 'offer') return <Offer />;
 
   const customer = model.customer.value;
   const chat = model.chat.value;
@@ -110,7 +110,6 @@ function Reading() {
 function Offer() {
   const model = usePanel().chat;
   const view = model.view.value!;
-  if (view.addressKnown && !view.site) return null; // chrome:// pages, plain http sites: nothing to offer
   return (
     <div class="inbox-offer row small-text" role="region" aria-label={i18n.t('inbox.offerRegion')}>
       {view.site ? (

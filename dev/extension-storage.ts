@@ -73,6 +73,19 @@ export async function clearExtension(worker: Worker) {
 export const configureExtension = (worker: Worker, apiKey: string, settings: Settings) =>
   setStored(worker, 'local', { apiKey, settings });
 
+/**
+ * The agent uses the panel with `origin` (as after "Use with ‹site›", in a build that grants it at install):
+ * resolves once the background has registered the inbox script, so a page opened next gets it.
+ */
+export async function useInboxSite(worker: Worker, origin: string) {
+  await setStored(worker, 'local', { inboxSites: [origin] });
+  for (let i = 0; i < 50; i++) {
+    if (await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the inbox script was not registered for ${origin}`);
+}
+
 /** Runs the badge's polling round now instead of waiting for its alarm. */
 export const firePollAlarm = (worker: Worker) =>
   worker.evaluate((name) => chrome.alarms.create(name, { when: Date.now(), periodInMinutes: 0.5 }), POLL_ALARM);

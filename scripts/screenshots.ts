@@ -9,7 +9,7 @@ import { startSandbox } from '../dev/sandbox/server';
 import { sandboxControl } from '../dev/sandbox/control';
 import { buildExtension } from '../dev/build-extension';
 import { launchExtension } from '../dev/chromium';
-import { configureExtension, firePollAlarm, setStored } from '../dev/extension-storage';
+import { configureExtension, firePollAlarm, setStored, useInboxSite } from '../dev/extension-storage';
 import { STORAGE_KEYS } from '../utils/storage-keys';
 import { sideBySide } from '../dev/side-by-side';
 
@@ -84,10 +84,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 // Beside the inbox: This chat in the panel, and the demo inbox with the panel at its right.
-await setStored(worker, 'local', { inboxSites: [inboxOrigin] });
-for (let i = 0; i < 50 && !(await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)); i++) {
-  await new Promise((r) => setTimeout(r, 100));
-}
+await useInboxSite(worker, inboxOrigin);
 for (const scheme of ['light', 'dark'] as const) {
   const inbox = await context.newPage();
   await inbox.setViewportSize({ width: 760, height: 720 });

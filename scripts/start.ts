@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS } from '../utils/config';
 import { startSandbox } from '../dev/sandbox/server';
 import { buildExtension } from '../dev/build-extension';
 import { findChromium, launchExtension } from '../dev/chromium';
-import { configureExtension, firePollAlarm, setStored } from '../dev/extension-storage';
+import { configureExtension, firePollAlarm, useInboxSite } from '../dev/extension-storage';
 import { freePort, openSidePanel, sidePanelArgs } from '../dev/side-panel';
 import { sideBySide } from '../dev/side-by-side';
 
@@ -42,8 +42,7 @@ const { context, worker, id } = await launchExtension(dir, {
 const settings = { ...DEFAULT_SETTINGS, agentId: 'demo-agent', agentEmail: 'agent@demo.store' };
 await configureExtension(worker, sandbox.apiKey, settings);
 // The agent uses the panel with the demo inbox ("Use with localhost:…" already chosen): its script is registered.
-await setStored(worker, 'local', { inboxSites: [inboxOrigin] });
-await waitFor(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0));
+await useInboxSite(worker, inboxOrigin);
 // The key went straight into storage (the options page would have asked for a badge refresh): poll now,
 // after the worker's own start-up has scheduled its alarm.
 await new Promise((r) => setTimeout(r, 1000));
@@ -69,9 +68,5 @@ if (headless) {
     ? 'Chromium is open on the demo inbox with the side panel beside it; close the browser to stop.'
     : 'Chromium is open on the demo inbox. Click the extension\'s toolbar icon for the side panel; close the browser to stop.');
   context.on('close', () => void sandbox.close().then(() => process.exit(0)));
-}
-
-async function waitFor(check: () => Promise<boolean>) {
-  for (let i = 0; i < 50 && !(await check()); i++) await new Promise((r) => setTimeout(r, 100));
 }
 

@@ -44,6 +44,16 @@ export function createChatModel(port: Port, deps: ChatDeps) {
   const picking = signal<'invite' | 'link' | null>(null);
 
   const chat = computed(() => (view.value?.granted ? view.value.chat ?? null : null));
+  /**
+   * What the top of the list shows: the card on a granted site; the one-line offer on a site that can be
+   * offered, or while the panel cannot see which site it is; nothing otherwise (chrome:// pages, plain http).
+   */
+  const shown = computed<'card' | 'offer' | null>(() => {
+    const v = view.value;
+    if (!v) return null;
+    if (v.granted) return 'card';
+    return !offerHidden.value && (v.site !== null || !v.addressKnown) ? 'offer' : null;
+  });
   /** The conversation's identity: a new tab or new numbers forget the agent's earlier choice. */
   const key = computed(() => `${view.value?.tabId}|${chat.value?.numbers.join(',') ?? ''}`);
   const candidates = computed<string[]>(() => {
@@ -95,7 +105,7 @@ export function createChatModel(port: Port, deps: ChatDeps) {
   }
 
   return {
-    view, offerHidden, chat, candidates, choices, picking, customer, unsure, known, status, offerError, busy,
+    view, offerHidden, shown, chat, candidates, choices, picking, customer, unsure, known, status, offerError, busy,
     /** Follows the tab in view while the panel is open. */
     async start() {
       stops.push(port.watch('chatInView', follow), port.watch('inboxOfferHidden', (v) => (offerHidden.value = v)),
