@@ -1,9 +1,7 @@
 /** "Export CSV" and "Copy": the table is built when clicked (not on every render), then saved or copied. */
 import { i18n } from '#i18n';
-import { downloadCsv, toCsv, toText } from '../utils/panel/csv';
+import { downloadCsv, toCsv, toText, type Cell } from '../utils/panel/csv';
 import { usePanel } from './panel-context';
-
-type Cell = string | number | undefined | null;
 
 interface Props {
   /** What is exported, for the buttons' accessible names ("Participants"). */

@@ -2,19 +2,24 @@
  * CSV exports (participants, join requests, Waiting, Activity): RFC 4180 quoting, and cells that a
  * spreadsheet would run as a formula (a subject starting with `=`, `+`, `-`, `@`) are made plain text.
  */
+import { displayNumber } from './phone-format';
 
-/** A phone number in E.164 ("+919876543210"); an id that is not a number stays as Zoko gave it. */
-export const e164 = (waId: string) => (/^\d{6,15}$/.test(waId) ? `+${waId}` : waId);
+/** A phone number in E.164 ("+919876543210"), as the panel shows it; an id that is not a number stays as Zoko gave it. */
+export const e164 = displayNumber;
 
-/** One cell: quoted when needed; a leading formula character (or tab/CR) gets a `'` so it stays text. */
+/**
+ * A leading formula character (or tab/CR) gets a `'`, so a spreadsheet keeps the cell as text. An E.164 number
+ * starts with "+" but is data, not a formula: numbers in that shape stay as they are.
+ */
+const notFormula = (text: string) => (/^[=+\-@\t\r]/.test(text) && !/^\+\d{6,15}$/.test(text) ? `'${text}` : text);
+
+/** One cell: formula-safe, and quoted when needed. */
 export function csvCell(value: string | number | undefined | null): string {
-  let text = value == null ? '' : String(value);
-  // An E.164 number starts with "+" but is data, not a formula: numbers in that shape stay as they are.
-  if (/^[=+\-@\t\r]/.test(text) && !/^\+\d{6,15}$/.test(text)) text = `'${text}`;
+  const text = notFormula(value == null ? '' : String(value));
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-type Cell = string | number | undefined | null;
+export type Cell = string | number | undefined | null;
 
 export function toCsv(header: string[], rows: Cell[][]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
@@ -22,10 +27,7 @@ export function toCsv(header: string[], rows: Cell[][]): string {
 
 /** The same table as text to paste: tab-separated (a spreadsheet splits it into columns), formula-safe too. */
 export function toText(header: string[], rows: Cell[][]): string {
-  const cell = (v: Cell) => {
-    const text = (v == null ? '' : String(v)).replace(/[\t\r\n]+/g, ' ');
-    return /^[=+\-@]/.test(text) && !/^\+\d{6,15}$/.test(text) ? `'${text}` : text;
-  };
+  const cell = (v: Cell) => notFormula((v == null ? '' : String(v)).replace(/[\t\r\n]+/g, ' '));
   return [header, ...rows].map((r) => r.map(cell).join('\t')).join('\n');
 }
 
