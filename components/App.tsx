@@ -1,15 +1,12 @@
 /** The side panel: a header, the current screen, and one live region for results. */
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { usePanel } from './panel-context';
-
-import { GroupList } from './GroupList';
-
-import { Icon } from './Icon';
-
 import { useEffect } from 'preact/hooks';
 import { isTyping, runShortcut } from '../utils/panel/shortcuts';
+import { GroupList } from './GroupList';
+import { Icon } from './Icon';
 import { lazy } from './lazy';
+import { usePanel } from './panel-context';
 
 // Not on the first paint (the list is): each screen loads when first shown, from the extension itself.
 const GroupView = lazy(() => import('./GroupView').then((m) => m.GroupView));

@@ -99,6 +99,16 @@ export function createWaitingModel(port: Port, groups: () => Group[], people: Re
     return results;
   }
 
+  /** Asks the background to read who is waiting, within the request budget. */
+  async function refresh() {
+    refreshing.value = true;
+    const r = await port.send('refreshWaiting', undefined);
+    batch(() => {
+      refreshing.value = false;
+      notRead.value = r.ok ? r.data.notRead : 0;
+    });
+  }
+
   return {
     rows, open, groupCount, outcomes, selected, refreshing, notRead, working,
     planApprovals: () => planApprovals(open.value),
@@ -115,18 +125,9 @@ export function createWaitingModel(port: Port, groups: () => Group[], people: Re
       const chosen = open.value.filter((r) => plan.byGroup.get(r.groupId)?.includes(r.id));
       return decide('approve', chosen, plan.held);
     },
-    /** Paints from what the background knows, and asks it to read more within the budget. */
-    async start() {
-      await this.refresh();
-    },
-    async refresh() {
-      refreshing.value = true;
-      const r = await port.send('refreshWaiting', undefined);
-      batch(() => {
-        refreshing.value = false;
-        notRead.value = r.ok ? r.data.notRead : 0;
-      });
-    },
+    /** Paints from what the background knows (it follows storage already), and asks it to read more. */
+    start: refresh,
+    refresh,
     stop() {
       batch(() => {
         outcomes.value = {};
