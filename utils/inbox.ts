@@ -51,15 +51,19 @@ export const INBOX_SCRIPT_FILE = '/inbox.js';
  * (a local inbox, the sandbox's demo). Matches `optional_host_permissions` in wxt.config.ts.
  */
 export function offerableOrigin(url: string | undefined): string | null {
-  if (!url) return null;
-  let parsed: URL;
+  const parsed = url ? parseUrl(url) : null;
+  if (!parsed) return null;
+  if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && parsed.hostname === 'localhost')) return parsed.origin;
+  return null;
+}
+
+/** An address or a link, or null when it is not one (pages hold anything). */
+export function parseUrl(href: string): URL | null {
   try {
-    parsed = new URL(url);
+    return new URL(href);
   } catch {
     return null;
   }
-  if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && parsed.hostname === 'localhost')) return parsed.origin;
-  return null;
 }
 
 /** The host permission pattern for an origin ("https://app.example.com/*"). */

@@ -2,7 +2,7 @@
  * Phone-like text on a page, without phone metadata (the content script stays small): runs of 8–15 digits
  * with the usual separators, as written. The panel parses what it gets with the agent's default country.
  */
-import { LIMITS } from '../inbox';
+import { LIMITS, parseUrl } from '../inbox';
 
 const PHONE_LIKE = /\+?\d[\d\s().-]{6,20}\d/g;
 
@@ -22,15 +22,6 @@ export function phoneNumbersIn(text: string, maxChars = 2_000): string[] {
     if (n && !found.includes(n)) found.push(n);
   }
   return found;
-}
-
-/** A page's address or link, or null when it is not one (pages hold anything). */
-export function parseUrl(href: string): URL | null {
-  try {
-    return new URL(href);
-  } catch {
-    return null;
-  }
 }
 
 /** A number from a `tel:` or wa.me link: wa.me numbers are always international, so they get their +. */

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { CHAT_MESSAGE, LIMITS, type ChatSeen } from '../../inbox';
+import { CHAT_MESSAGE, LIMITS, parseUrl, type ChatSeen } from '../../inbox';
 import { inboxSitesItem } from '../../storage';
 import type { SenderLike } from '../sender';
 
@@ -27,12 +27,7 @@ export async function acceptChatReport(
   message: unknown, sender: SenderLike & { tab?: { id?: number } }, runtimeId: string = browser.runtime.id,
 ): Promise<ChatReport | null> {
   if (sender.id !== runtimeId || sender.frameId !== 0 || sender.tab?.id === undefined) return null;
-  let origin = sender.origin;
-  try {
-    origin ??= sender.url ? new URL(sender.url).origin : undefined;
-  } catch {
-    return null;
-  }
+  const origin = sender.origin ?? (sender.url ? parseUrl(sender.url)?.origin : undefined);
   if (!origin || !(await inboxSitesItem.getValue()).includes(origin)) return null;
   if (JSON.stringify(message).length > LIMITS.messageChars) return null;
   const parsed = v.safeParse(MessageSchema, message);

@@ -3,8 +3,8 @@
  * conversation's header. Sure only when one number stands out (the address, or one number in all);
  * otherwise the panel asks "Is this the customer?".
  */
-import type { ChatSeen } from '../../inbox';
-import { compactNumber, mergeNumbers, numberFromLink, parseUrl, phoneNumbersIn, plainName } from '../phone-text';
+import { parseUrl, type ChatSeen } from '../../inbox';
+import { compactNumber, mergeNumbers, numberFromLink, phoneNumbersIn, plainName } from '../phone-text';
 import { isShown, visibleText } from '../visible';
 
 /** Where inboxes put the open conversation's header. */
