@@ -3,8 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { E2E_OUT_DIR } from '../../dev/build-extension';
 
-const DIR = '.output/e2e/chrome-mv3';
+const DIR = `${E2E_OUT_DIR}/chrome-mv3`;
 const read = (f: string) => readFileSync(join(DIR, f), 'utf8');
 const pageChunks = () => readdirSync(join(DIR, 'chunks')).map((f) => `chunks/${f}`);
 

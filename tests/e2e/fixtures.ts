@@ -6,6 +6,7 @@ import { newStore, type SandboxControl } from '../../dev/sandbox/control';
 import { DIALECTS, type DialectName } from '../../dev/sandbox/dialects';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/config';
 import { launchExtension } from '../../dev/chromium';
+import { E2E_OUT_DIR } from '../../dev/build-extension';
 import { clearExtension, configureExtension } from '../../dev/extension-storage';
 import { INBOX_URL, SANDBOX_URL, serviceWorker } from './extension';
 import { OptionsPage } from './options-page';
@@ -14,7 +15,7 @@ import { expect } from './storage-matchers';
 
 export { INBOX_URL, SANDBOX_URL, serviceWorker, stopServiceWorker } from './extension';
 
-export const EXTENSION_DIR = resolve('.output/e2e/chrome-mv3');
+export const EXTENSION_DIR = resolve(E2E_OUT_DIR, 'chrome-mv3');
 /** Requests that carried the API key, across this worker's tests (the security spec checks they were seen at all). */
 export const requestsSeen: { url: string; key?: string }[] = [];
 
