@@ -46,7 +46,9 @@ export default defineConfig({
     // unlimitedStorage: 10,000 groups with long non-Latin subjects and their bookkeeping come near the 10 MB of
     // storage.local; it adds no install warning. (A full storage still only loses the cache: group-cache-writes.ts.)
     // scripting: the inbox script, registered for the sites the agent grants (it reaches nothing by itself).
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'notifications', 'scripting',
+    // activeTab: a context-menu click lets the extension read, once, what the page shows of the selection
+    // (entrypoints/selection.ts) before "Invite … to ‹group›" invites anything; it adds no install warning.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'notifications', 'scripting', 'activeTab',
       ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [`${new URL(zokoBaseUrl).origin}/*`, ...(demoInboxOrigin ? [`${demoInboxOrigin}/*`] : [])],
     // Asked for only when the agent wants the panel beside an inbox: which site a tab shows ("tabs"), then

@@ -12,9 +12,20 @@ export interface ChatSeen {
   name?: string;
   /** Which reader found them. */
   reader: 'whatsapp' | 'page';
-  /** The reader is sure the first number is the customer's (WhatsApp's chat id, the page address). */
+  /**
+   * The reader is sure the first number is the customer's (WhatsApp's chat id, one plain number in the
+   * conversation's header or contact panel). Otherwise the panel asks the agent, even about one number.
+   */
   sure: boolean;
+  /**
+   * Absent for a chat with one person. `group`: a group chat, no customer. `numberHidden`: a person whose
+   * number the page does not show (WhatsApp's privacy ids, `@lid`, until the agent opens Contact info).
+   */
+  kind?: ChatKind;
 }
+
+export const CHAT_KINDS = ['group', 'numberHidden'] as const;
+export type ChatKind = (typeof CHAT_KINDS)[number];
 
 /** The conversation in the tab the agent is looking at, as the panel sees it. */
 export interface ChatInView {
@@ -71,3 +82,11 @@ export const originPattern = (origin: string) => `${origin}/*`;
 
 /** "app.example.com" for "https://app.example.com": what the agent reads. */
 export const siteName = (origin: string) => new URL(origin).host;
+
+/** What a person sees of a page's selection (entrypoints/selection.ts), asked once when a menu item is picked. */
+export interface SelectionSeen {
+  /** The selected text a person can see, in DOM order. */
+  text: string;
+  /** False when the seen order may not be the DOM's: a bidi override (`<bdo>`, RLO, …) or a right-to-left run. */
+  plain: boolean;
+}

@@ -64,6 +64,10 @@ export interface Handoff {
   at: number;
   /** The group chosen in "Invite to", when the selection was not one clear number: the panel preselects it. */
   groupId?: string;
+  /** Where the text came from: the selected text, or a link's address (which may not be what the link shows). */
+  source?: 'selection' | 'link';
+  /** The page selected text a person cannot see (hidden, drawn by CSS, reordered): the panel says so. */
+  unseen?: boolean;
 }
 
 /** The Zoko API key. Background only: never import this item in a page. */

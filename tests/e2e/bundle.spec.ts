@@ -30,7 +30,7 @@ test('no page bundle contains the key item or the Zoko client', () => {
 
 test('the manifest asks only what the features use', () => {
   const manifest = JSON.parse(read('manifest.json'));
-  expect(manifest.permissions.sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage']);
+  expect(manifest.permissions.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage']);
   // Zoko (the sandbox), and in this test build only, the fixture inbox (a headless prompt cannot be clicked).
   expect(manifest.host_permissions).toEqual(['http://127.0.0.1:43117/*', 'http://localhost:43117/*']);
   // Beside the inbox asks at run time, site by site: no content script and no broad access at install.

@@ -12,7 +12,7 @@ test('the Firefox build: a sidebar, Firefox permissions, an add-on id, Zoko only
   expect(manifest.manifest_version).toBe(3);
   expect(manifest.sidebar_action).toEqual({ default_panel: 'sidepanel.html', default_title: 'Zoko Groups' });
   expect(manifest.side_panel).toBeUndefined();
-  expect(manifest.permissions.sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'scripting', 'storage', 'unlimitedStorage']);
+  expect(manifest.permissions.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting', 'storage', 'unlimitedStorage']);
   expect(manifest.host_permissions).toEqual(['https://chat.zoko.io/*']);
   expect(manifest.optional_permissions).toEqual(['tabs']);
   expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*']);

@@ -1,14 +1,10 @@
-// The background's other duties over fakeBrowser: the context-menu hand-off, direct invites, pending creations.
+// The background's other duties over fakeBrowser: pending creations (the context menu: context-menu.test.ts).
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readGroupCache } from '../../utils/group-cache';
-import { writeGroupCache } from '../../utils/background/group-cache-writes';
 import { DEFAULT_SETTINGS } from '../../utils/config';
-import { buildMenus, clickedText, createMenuClickHandler, MAX_SELECTION } from '../../utils/background/context-menu';
-import { createDirectInvite } from '../../utils/background/direct-invite';
-import { createServices } from '../../utils/background/services';
 import { addPendingCreation, createCreationWatcher, WATCH_FOR_MS } from '../../utils/background/pending-creations';
-import { apiKeyItem, handoffItem, pendingCreationsItem, recentGroupsItem, settingsItem } from '../../utils/storage';
+import { apiKeyItem, pendingCreationsItem, settingsItem } from '../../utils/storage';
 import { createZokoClient } from '../../utils/background/zoko/client';
 import { newStore, type SandboxControl } from '../../dev/sandbox/control';
 import { startSandbox, type Sandbox } from '../../dev/sandbox/server';
@@ -30,86 +26,9 @@ beforeEach(async () => {
   Object.assign(fakeBrowser.contextMenus, { create: vi.fn(), removeAll: vi.fn(() => Promise.resolve()) });
 });
 
-describe('"Invite this number" click', () => {
-  it('opens the side panel synchronously, before anything is awaited, then hands the text over', async () => {
-    const open = (fakeBrowser as unknown as { sidePanel: { open: ReturnType<typeof vi.fn> } }).sidePanel.open;
-    const handler = createMenuClickHandler({ inviteDirectly: vi.fn() });
-    handler({ menuItemId: 'invite-number', selectionText: ' +91 98765 43210 ', editable: false, pageUrl: '' }, { windowId: 7 } as never);
-    expect(open).toHaveBeenCalledWith({ windowId: 7 }); // same tick as the click: the user gesture is still valid
-    await vi.waitFor(async () => expect(await handoffItem.getValue()).toMatchObject({ text: ' +91 98765 43210 ' }));
-  });
-
-  it('cuts a huge selection instead of handing it over whole', () => {
-    expect(clickedText({ selectionText: '9'.repeat(1_000_000) })).toHaveLength(MAX_SELECTION);
-    expect(clickedText({ linkUrl: 'tel:+14155552671' })).toBe('tel:+14155552671');
-  });
-
-  it('"Invite to <group>" invites directly and does not open the panel', async () => {
-    const inviteDirectly = vi.fn(() => Promise.resolve());
-    createMenuClickHandler({ inviteDirectly })({ menuItemId: 'invite-to:g1', selectionText: '+91 98765 43210', editable: false, pageUrl: '' }, { windowId: 1 } as never);
-    expect(inviteDirectly).toHaveBeenCalledWith('g1', '919876543210');
-    expect(await handoffItem.getValue()).toBeNull();
-  });
-
-  it('the menu lists recent groups under "Invite to"', async () => {
-    await writeGroupCache({ groups: [{ id: 'g1', subject: 'VIP', whatsappGroupId: '', inviteLink: '', autoApproval: false,
-      participantCount: 1, suspended: false, createdAt: '', updatedAt: '' }], fetchedAt: 1 });
-    await recentGroupsItem.setValue(['g1', 'gone']);
-    await buildMenus();
-    const created = vi.mocked(fakeBrowser.contextMenus.create).mock.calls.map(([item]) => [item.id, item.title, item.parentId]);
-    expect(created).toEqual([
-      ['invite-number', 'Invite this number', undefined],
-      ['invite-number:link', 'Invite this number', undefined],
-      ['invite-to', 'Invite to', undefined],
-      ['invite-to:g1', 'VIP', 'invite-to'],
-    ]);
-  });
-});
-
 /** What fakeBrowser was asked to show (its own record of notifications.create options). */
 const notifications = () => Object.values(
   (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }).getAllCreateOptions());
-
-describe('direct invite ("Invite to <group>")', () => {
-  const click = (selectionText: string) => {
-    const inviteDirectly = vi.fn(() => Promise.resolve());
-    const open = (fakeBrowser as unknown as { sidePanel: { open: ReturnType<typeof vi.fn> } }).sidePanel.open;
-    createMenuClickHandler({ inviteDirectly })({ menuItemId: 'invite-to:g1', selectionText, editable: false, pageUrl: '' }, { windowId: 4 } as never);
-    return { inviteDirectly, open };
-  };
-
-  it.each([
-    ['+91 98765 43210', '919876543210'],
-    ['Call +91 98765 43210 today', '919876543210'],
-    ['tel:+1-415-555-2671', '14155552671'],
-    ['https://wa.me/447911123456', '447911123456'],
-  ])('one clear number (%s) is invited without asking', (text, waId) => {
-    const { inviteDirectly, open } = click(text);
-    expect(inviteDirectly).toHaveBeenCalledWith('g1', waId);
-    expect(open).not.toHaveBeenCalled();
-  });
-
-  it.each([
-    ['Order 2024011512 — call +91 98765 43210'],
-    ['ring 098765 22211 today'], // a number without its country code: the panel reads it with the default country
-    ['98765 43210'],
-    ['+91 98765 43210 or +91 98765 43211'],
-    ['order #AB-CD'],
-    ['https://wa.me/%zz'],
-  ])('anything else (%s) opens the panel to pick, in the same tick, with the group preselected', async (text) => {
-    const { inviteDirectly, open } = click(text);
-    expect(inviteDirectly).not.toHaveBeenCalled();
-    expect(open).toHaveBeenCalledWith({ windowId: 4 });
-    await vi.waitFor(async () => expect(await handoffItem.getValue()).toMatchObject({ text, groupId: 'g1' }));
-  });
-
-  it('invites the number it is given and says so in a notification', async () => {
-    const g = (await store.state()).groups[0]!;
-    await createDirectInvite(createServices(client()).handlers)(g._id, '919876522211');
-    expect((await store.state()).groups[0]!.invitations).toEqual(['919876522211']);
-    expect(notifications()).toEqual([expect.objectContaining({ title: 'Invitation sent to +919876522211' })]);
-  });
-});
 
 describe('pending creations', () => {
   it('resolves when the group appears, even after a worker restart (a new watcher reads storage)', async () => {

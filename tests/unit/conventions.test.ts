@@ -37,7 +37,7 @@ const product = ['components', 'entrypoints', 'utils'].flatMap(files);
 const pages = [...files('components'), ...files('entrypoints/sidepanel'), ...files('entrypoints/options'), ...files('utils/panel')];
 const shared = files('utils').filter((f) => !/^utils\/(background|panel|content)\//.test(f));
 /** The inbox script: runs inside web pages the agent granted. */
-const content = [...files('utils/content'), 'entrypoints/inbox.ts'];
+const content = [...files('utils/content'), 'entrypoints/inbox.ts', 'entrypoints/selection.ts'];
 const background = files('utils/background');
 const notTests = [...product, ...files('dev'), ...files('scripts'), ...files('bench')];
 const under = (dir: string) => (i: Import) => i.target === dir || i.target.startsWith(`${dir}/`);

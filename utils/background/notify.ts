@@ -40,11 +40,18 @@ export function groupOfNotification(notificationId: string): string | null {
   return (kind === 'group' || kind === 'wait') && rest.length > 0 ? rest.join(':') : null;
 }
 
-/** A click on a notification about a group: the panel opens on that group. */
+/** The notification that asks the agent to look at a number in the panel before it is invited. */
+export const CHECK_NUMBER_NOTIFICATION = 'handoff:check';
+
+/** "Not invited yet": the page selected text a person cannot see, so the number waits in the panel. */
+export const askToCheckNumber = (text: string) =>
+  show(CHECK_NUMBER_NOTIFICATION, i18n.t('notify.checkTitle'), i18n.t('notify.checkText', [text.slice(0, 60)]));
+
+/** A click on a notification about a group opens the panel on that group; one about a number, on its hand-off. */
 export function onNotificationClicked(notificationId: string) {
   const groupId = groupOfNotification(notificationId);
-  if (!groupId) return;
-  void openGroupItem.setValue(groupId);
+  if (!groupId && notificationId !== CHECK_NUMBER_NOTIFICATION) return;
+  if (groupId) void openGroupItem.setValue(groupId);
   void browser.windows.getLastFocused()
     .then((w) => openPanel(w.id))
     // Chrome may refuse without a user gesture, or there is no window: the panel opens on the group next time.

@@ -48,8 +48,11 @@ export function createHandoffModel(port: Port, groups: () => Group[], country: (
 
   let unwatch: (() => void) | undefined;
 
+  /** Where the number came from, and whether the page hid part of what it selected. */
+  const origin = computed(() => ({ link: handoff.value?.source === 'link', unseen: handoff.value?.unseen === true }));
+
   return {
-    reading, parsed, choices, chosen, result, invite, pickedNumber,
+    reading, parsed, origin, choices, chosen, result, invite, pickedNumber,
     pick: (id: string) => (picked.value = id),
     pickNumber: (waId: string) => (pickedNumber.value = waId),
     /** Reads the hand-off now and follows new ones until `stop`. */

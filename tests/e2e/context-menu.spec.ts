@@ -1,0 +1,104 @@
+// "Invite “…” to ‹group›" on pages that mislead: before inviting directly, the background asks the clicked
+// frame what a person sees of the selection (entrypoints/selection.ts, run with the menu click's activeTab
+// grant). Here the built script runs in Chromium on real rendered pages, from the service worker, exactly as
+// the click handler runs it; what the handler decides from each answer is tests/unit/context-menu.test.ts.
+// Also here: a page's script world cannot read the extension's storage (the API key).
+import type { BrowserContext, Page } from '@playwright/test';
+import { SELECTION_SCRIPT_FILE } from '../../utils/background/seen-selection';
+import type { SelectionSeen } from '../../utils/inbox';
+import { expect, INBOX_URL, serviceWorker, test } from './fixtures';
+
+/** A page on the fixture inbox's origin (granted in the test build, as the menu click's activeTab would). */
+async function pageWith(context: BrowserContext, body: string, style = ''): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${INBOX_URL}/generic`);
+  await page.setContent(`<!doctype html><html lang="en"><head><style>${style}</style></head><body>${body}</body></html>`);
+  return page;
+}
+
+/** Selects the contents of `#t` as an agent's drag would. */
+const selectTarget = (page: Page) => page.evaluate(() => {
+  const range = document.createRange();
+  range.selectNodeContents(document.querySelector('#t')!);
+  getSelection()!.removeAllRanges();
+  getSelection()!.addRange(range);
+});
+
+/** What the built selection script answers in the page's tab, run as the context menu's click handler runs it. */
+async function seen(context: BrowserContext): Promise<SelectionSeen | null> {
+  const worker = await serviceWorker(context);
+  return worker.evaluate(async ({ url, file }) => {
+    const [tab] = await chrome.tabs.query({ url: `${url}/*` });
+    const [result] = await chrome.scripting.executeScript({ target: { tabId: tab!.id!, frameIds: [0] }, files: [file] });
+    return result?.result as SelectionSeen | null;
+  }, { url: new URL(INBOX_URL).origin, file: SELECTION_SCRIPT_FILE });
+}
+
+const CASES: Array<{ name: string; body: string; style?: string; expected: SelectionSeen }> = [
+  { name: 'a plain visible number', body: '<p id="t">Call +91 98765 43210 today</p>', expected: { text: 'Call +91 98765 43210 today', plain: true } },
+  {
+    name: 'off-screen digits, the visible ones drawn by CSS ::after',
+    body: '<p id="t">Call <span style="position:absolute;left:-9999px">+91 90000 12345</span><span class="n"></span></p>',
+    style: '.n::after { content: "+91 98765 43210"; }',
+    expected: { text: 'Call ', plain: true },
+  },
+  { name: 'digits reversed by <bdo>', body: '<p id="t">+91 98765 <bdo dir="rtl">01234</bdo></p>', expected: { text: '+91 98765 01234', plain: false } },
+  { name: 'an RLO control character', body: '<p id="t">+91 98765 \u202e01234\u202c</p>', expected: { text: '+91 98765 \u202e01234\u202c', plain: false } },
+  {
+    name: 'hidden and transparent digits inside the selection',
+    body: '<p id="t">+91 98765 <span style="display:none">11111</span><span style="opacity:0">22222</span>43210</p>',
+    expected: { text: '+91 98765 43210', plain: true },
+  },
+];
+
+for (const c of CASES) {
+  test(`what a person sees of the selection: ${c.name}`, async ({ extContext }) => {
+    const page = await pageWith(extContext, c.body, c.style);
+    await selectTarget(page);
+    expect(await seen(extContext)).toEqual(c.expected);
+  });
+}
+
+test('a selection the page moves in its contextmenu handler: what is seen is what is selected when the menu is picked', async ({ extContext }) => {
+  const page = await pageWith(extContext,
+    '<p id="t">+91 98765 43210</p><p id="fake" style="position:absolute;left:-9999px">+91 90000 12345</p>'
+    + '<script>document.addEventListener("contextmenu", () => { const r = document.createRange();'
+    + ' r.selectNodeContents(document.querySelector("#fake")); getSelection().removeAllRanges(); getSelection().addRange(r); });</script>');
+  await selectTarget(page);
+  await page.locator('#t').click({ button: 'right' });
+  // The browser's selectionText is now "+91 90000 12345"; a person sees none of it.
+  expect(await page.evaluate(() => getSelection()!.toString())).toBe('+91 90000 12345');
+  expect(await seen(extContext)).toEqual({ text: '', plain: true });
+});
+
+test('a selected number in a text field is read from the field, and only while it shows', async ({ extContext }) => {
+  const page = await pageWith(extContext, '<input id="f" value="Customer +91 98765 43210">');
+  await page.locator('#f').evaluate((el: HTMLInputElement) => { el.focus(); el.setSelectionRange(9, 24); });
+  expect(await seen(extContext)).toEqual({ text: '+91 98765 43210', plain: true });
+});
+
+test('nothing selected: the script says so', async ({ extContext }) => {
+  await pageWith(extContext, '<p id="t">+91 98765 43210</p>');
+  expect(await seen(extContext)).toBeNull();
+});
+
+test('the key is out of reach of the content-script world in an allowed inbox page', async ({ extContext, panel, store }) => {
+  await panel.page.bringToFront();
+  const inbox = await extContext.newPage();
+  await inbox.goto(`${INBOX_URL}/generic?chat=1`);
+  const worker = await serviceWorker(extContext);
+  // The world the inbox script runs in (ISOLATED, the extension's): what a compromised renderer of the site could use.
+  const fromPage = await worker.evaluate(async (origin) => {
+    const [tab] = await chrome.tabs.query({ url: `${origin}/*` });
+    const [result] = await chrome.scripting.executeScript({
+      target: { tabId: tab!.id! },
+      func: () => Promise.all([chrome.storage.local.get(null), chrome.storage.session.get(null)])
+        .then((v) => JSON.stringify(v), (e: unknown) => `refused: ${String(e)}`),
+    });
+    return result?.result as string;
+  }, new URL(INBOX_URL).origin);
+  expect(fromPage).toMatch(/^refused: .*not allowed/);
+  expect(fromPage).not.toContain(store.apiKey);
+  // The extension's own pages still work: the panel lists the store's groups.
+  await expect(panel.rows.first()).toBeVisible();
+});

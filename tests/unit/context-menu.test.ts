@@ -1,0 +1,170 @@
+// The context menu over fakeBrowser: "Invite this number" hands over to the panel; "Invite “…” to ‹group›"
+// invites directly only a number the agent has seen (issue: the page chooses nothing). The page's side of
+// "seen" (entrypoints/selection.ts) runs in Chromium in tests/e2e/invite-this-number.spec.ts.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { writeGroupCache } from '../../utils/background/group-cache-writes';
+import { DEFAULT_SETTINGS } from '../../utils/config';
+import {
+  buildMenus, clickedText, createMenuClickHandler, directCandidate, MAX_SELECTION, seenAs, type MenuHandlers,
+} from '../../utils/background/context-menu';
+import { createDirectInvite } from '../../utils/background/direct-invite';
+import { CHECK_NUMBER_NOTIFICATION, onNotificationClicked } from '../../utils/background/notify';
+import { createServices } from '../../utils/background/services';
+import type { SelectionSeen } from '../../utils/inbox';
+import { apiKeyItem, handoffItem, recentGroupsItem, settingsItem } from '../../utils/storage';
+import { createZokoClient } from '../../utils/background/zoko/client';
+import { newStore, type SandboxControl } from '../../dev/sandbox/control';
+import { startSandbox, type Sandbox } from '../../dev/sandbox/server';
+
+let sandbox: Sandbox;
+let store: SandboxControl;
+const client = () => createZokoClient({ baseURL: sandbox.baseUrl, getApiKey: () => apiKeyItem.getValue(), retryBaseMs: 5 });
+
+beforeAll(async () => { sandbox = await startSandbox(); });
+afterAll(() => sandbox.close());
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  store = await newStore(sandbox.url);
+  await apiKeyItem.setValue(store.apiKey);
+  await settingsItem.setValue({ ...DEFAULT_SETTINGS, agentId: 'agent-1', agentEmail: 'a@b.co' });
+  // fakeBrowser has no sidePanel or contextMenus: record what the code asks of them.
+  Object.assign(fakeBrowser, { sidePanel: { open: vi.fn(() => Promise.resolve()) } });
+  Object.assign(fakeBrowser.contextMenus, { create: vi.fn(), removeAll: vi.fn(() => Promise.resolve()) });
+});
+
+const panelOpen = () => (fakeBrowser as unknown as { sidePanel: { open: ReturnType<typeof vi.fn> } }).sidePanel.open;
+
+/** Menu handlers whose page shows `seen` of the selection (null: the page could not be read). */
+function handlers(seen: SelectionSeen | null = null) {
+  return {
+    inviteDirectly: vi.fn(() => Promise.resolve()),
+    seenSelection: vi.fn(() => Promise.resolve(seen)),
+    askToCheck: vi.fn(() => Promise.resolve()),
+  } satisfies MenuHandlers;
+}
+
+const TAB = { id: 3, windowId: 4 } as never;
+
+describe('"Invite this number"', () => {
+  it('opens the side panel synchronously, before anything is awaited, then hands the text over', async () => {
+    createMenuClickHandler(handlers())({ menuItemId: 'invite-number', selectionText: ' +91 98765 43210 ', editable: false, pageUrl: '' }, { windowId: 7 } as never);
+    expect(panelOpen()).toHaveBeenCalledWith({ windowId: 7 }); // same tick as the click: the user gesture is still valid
+    await vi.waitFor(async () => expect(await handoffItem.getValue()).toMatchObject({ text: ' +91 98765 43210 ', source: 'selection' }));
+  });
+
+  it('on a phone link, hands over the link\'s address and says it is one', async () => {
+    createMenuClickHandler(handlers())({ menuItemId: 'invite-number:link', linkUrl: 'tel:+919000012345', editable: false, pageUrl: '' }, TAB);
+    expect(panelOpen()).toHaveBeenCalled();
+    await vi.waitFor(async () => expect(await handoffItem.getValue()).toMatchObject({ text: 'tel:+919000012345', source: 'link' }));
+  });
+
+  it('cuts a huge selection instead of handing it over whole', () => {
+    expect(clickedText({ selectionText: '9'.repeat(1_000_000) })).toHaveLength(MAX_SELECTION);
+    expect(clickedText({ linkUrl: 'tel:+14155552671' })).toBe('tel:+14155552671');
+  });
+});
+
+describe('the menu', () => {
+  it('lists recent groups under "Invite to", on selections only, each title showing the selection', async () => {
+    await writeGroupCache({ groups: [{ id: 'g1', subject: 'VIP 100%s', whatsappGroupId: '', inviteLink: '', autoApproval: false,
+      participantCount: 1, suspended: false, createdAt: '', updatedAt: '' }], fetchedAt: 1 });
+    await recentGroupsItem.setValue(['g1', 'gone']);
+    await buildMenus();
+    const created = vi.mocked(fakeBrowser.contextMenus.create).mock.calls.map(([item]) => [item.id, item.title, item.parentId, item.contexts]);
+    expect(created).toEqual([
+      ['invite-number', 'Invite this number', undefined, ['selection']],
+      ['invite-number:link', 'Invite this number', undefined, ['link']],
+      // Not on links: a link that is not a phone link gets no "Invite" item, and a phone link's address is not what it shows.
+      ['invite-to', 'Invite to', undefined, ['selection']],
+      // The browser puts the selected text in for %s; a subject's own "%s" is not taken for it.
+      ['invite-to:g1', 'Invite “%s” to VIP 100% s', 'invite-to', ['selection']],
+    ]);
+  });
+});
+
+describe('"Invite “…” to ‹group›": only what the agent has seen', () => {
+  const click = (info: { selectionText?: string; linkUrl?: string }, seen: SelectionSeen | null) => {
+    const h = handlers(seen);
+    createMenuClickHandler(h)({ menuItemId: 'invite-to:g1', editable: false, pageUrl: '', frameId: 2, ...info }, TAB);
+    return h;
+  };
+
+  it.each([
+    ['+91 98765 43210', '919876543210'],
+    ['Call +91 98765 43210 today', '919876543210'],
+  ])('one clear number the page shows as selected (%s) is invited without asking', async (text, waId) => {
+    const h = click({ selectionText: text }, { text, plain: true });
+    await vi.waitFor(() => expect(h.inviteDirectly).toHaveBeenCalledWith('g1', waId));
+    expect(h.seenSelection).toHaveBeenCalledWith(3, 2); // the clicked frame of the clicked tab
+    expect(panelOpen()).not.toHaveBeenCalled();
+    expect(await handoffItem.getValue()).toBeNull();
+  });
+
+  // Each case of the issue: the page chose the digits, the agent did not see them.
+  it.each([
+    // Off-screen digits inside the selection, the visible ones drawn by CSS ::after: a person sees none of 919000012345.
+    ['hidden digits, CSS-drawn ones', '+91 90000 12345', { text: '', plain: true }],
+    // The page moved the selection in its contextmenu handler, then put the visible one back.
+    ['a selection the page rewrote', '+91 90000 12345', { text: '+91 98765 43210', plain: true }],
+    // <bdo dir=rtl>01234</bdo>: the DOM says 01234, a person reads 43210.
+    ['digits reordered by bidi', '+91 98765 01234', { text: '+91 98765 01234', plain: false }],
+    ['part of the number hidden', '+91 98765 43210', { text: '+91 98765 ', plain: true }],
+    ['a page that cannot be read (PDF, browser page, foreign frame)', '+91 98765 43210', null],
+  ])('%s: nothing is sent, the number waits in the panel and a notification says to look', async (_case, selectionText, seen) => {
+    const h = click({ selectionText }, seen);
+    await vi.waitFor(() => expect(h.askToCheck).toHaveBeenCalledWith(selectionText));
+    expect(h.inviteDirectly).not.toHaveBeenCalled();
+    expect(await handoffItem.getValue()).toMatchObject({ text: selectionText, groupId: 'g1', unseen: true });
+  });
+
+  it.each([
+    [{ linkUrl: 'tel:+919000012345' }], // the link's address, not its text: today's case 1
+    [{ selectionText: '+91 98765 43210', linkUrl: 'tel:+919000012345' }], // selected text inside a link to another number
+    [{ selectionText: 'Order 2024011512 — call +91 98765 43210' }],
+    [{ selectionText: 'ring 098765 22211 today' }], // a number without its country code: the panel reads it with the default country
+    [{ selectionText: '+91 98765 43210 or +91 98765 43211' }],
+    [{ selectionText: 'order #AB-CD' }],
+  ])('anything unclear (%o) opens the panel in the same tick, group preselected, before the page is asked', async (info: { selectionText?: string; linkUrl?: string }) => {
+    const h = click(info, { text: info.selectionText ?? '', plain: true });
+    expect(panelOpen()).toHaveBeenCalledWith({ windowId: 4 });
+    expect(h.seenSelection).not.toHaveBeenCalled();
+    expect(h.inviteDirectly).not.toHaveBeenCalled();
+    await vi.waitFor(async () => expect(await handoffItem.getValue()).toMatchObject({ text: clickedText(info), groupId: 'g1' }));
+  });
+
+  it('a selection inside a phone link to the same number may go directly', () => {
+    expect(directCandidate({ selectionText: '+91 98765 43210', linkUrl: 'tel:+919876543210' })).toBe('919876543210');
+    expect(directCandidate({ selectionText: '+91 98765 43210', linkUrl: 'https://shop.example/contact' })).toBe('919876543210');
+    expect(directCandidate({ linkUrl: 'https://wa.me/919876543210' })).toBeUndefined();
+  });
+
+  it('seen means the same digits, in written order', () => {
+    expect(seenAs({ text: '+91 98765 43210', plain: true }, '919876543210')).toBe(true);
+    expect(seenAs({ text: '+91 98765 43210', plain: false }, '919876543210')).toBe(false);
+    expect(seenAs({ text: '+91 98765 4321', plain: true }, '919876543210')).toBe(false);
+    expect(seenAs(null, '919876543210')).toBe(false);
+  });
+
+  it('the notification opens the panel, where the number waits', async () => {
+    const lastFocused = vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue({ id: 9 } as never);
+    onNotificationClicked('invite:1'); // a notification about an invite opens nothing
+    expect(lastFocused).not.toHaveBeenCalled();
+    onNotificationClicked(CHECK_NUMBER_NOTIFICATION);
+    await vi.waitFor(() => expect(panelOpen()).toHaveBeenCalledWith({ windowId: 9 }));
+  });
+});
+
+/** What fakeBrowser was asked to show (its own record of notifications.create options). */
+const notifications = () => Object.values(
+  (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }).getAllCreateOptions());
+
+describe('direct invite', () => {
+  it('invites the number it is given and says so in a notification', async () => {
+    const g = (await store.state()).groups[0]!;
+    await createDirectInvite(createServices(client()).handlers)(g._id, '919876522211');
+    expect((await store.state()).groups[0]!.invitations).toEqual(['919876522211']);
+    expect(notifications()).toEqual([expect.objectContaining({ title: 'Invitation sent to +919876522211' })]);
+  });
+});
