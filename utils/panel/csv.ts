@@ -1,22 +1,35 @@
 /**
  * CSV exports (participants, join requests, Waiting, Activity): RFC 4180 quoting, and cells that a
  * spreadsheet would run as a formula (a subject starting with `=`, `+`, `-`, `@`) are made plain text.
+ * The file is written with `,`, but a spreadsheet set to another locale splits it on `;` or tabs, and then
+ * the middle of a quoted cell ("Ana;=1+1;") starts a cell of its own: separators of every locale are quoted,
+ * and a formula start after any of them is made plain text too.
  */
 import { displayNumber } from './phone-format';
 
 /** A phone number in E.164 ("+919876543210"), as the panel shows it; an id that is not a number stays as Zoko gave it. */
 export const e164 = displayNumber;
 
+/** What splits cells in some locale's spreadsheet (`,` `;` tab) or rows (a line break). */
+const SEPARATOR = /[,;\t\r\n]/;
 /**
- * A leading formula character (or tab/CR) gets a `'`, so a spreadsheet keeps the cell as text. An E.164 number
- * starts with "+" but is data, not a formula: numbers in that shape stay as they are.
+ * A formula start (`=` `+` `-` `@`) where a spreadsheet may begin a cell: at the start, or after a separator
+ * of any locale, with spaces or quotes between (a mis-split cell may begin with either). An E.164 number
+ * there ("+919876543210", alone up to the next separator) starts with "+" but is data: at worst a
+ * spreadsheet shows it as a number, it cannot call anything, so numbers stay readable as they are.
  */
-const notFormula = (text: string) => (/^[=+\-@\t\r]/.test(text) && !/^\+\d{6,15}$/.test(text) ? `'${text}` : text);
+const FORMULA_WHERE_A_CELL_BEGINS = /((?:^|[,;\t\r\n])[ "]*)(?=[=\-@]|\+(?!\d{6,15} *(?:[,;\t\r\n]|$)))/g;
 
-/** One cell: formula-safe, and quoted when needed. */
+/** A formula character (or a leading tab/CR) where a cell may begin gets a `'` before it: the spreadsheet keeps the text. */
+function notFormula(text: string): string {
+  const plain = text.replace(FORMULA_WHERE_A_CELL_BEGINS, "$1'");
+  return /^[\t\r]/.test(plain) ? `'${plain}` : plain;
+}
+
+/** One cell: formula-safe, and quoted when it holds a quote or a separator of any locale. */
 export function csvCell(value: string | number | undefined | null): string {
   const text = notFormula(value == null ? '' : String(value));
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /"/.test(text) || SEPARATOR.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export type Cell = string | number | undefined | null;
