@@ -5,17 +5,20 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { CHAT_MESSAGE, LIMITS, parseUrl, type ChatSeen } from '../../inbox';
+import { CHAT_KINDS, CHAT_MESSAGE, LIMITS, parseUrl, type ChatSeen } from '../../inbox';
 import { inboxSitesItem } from '../../storage';
 import type { SenderLike } from '../sender';
 
-const ChatSchema = v.nullable(v.strictObject({
+const ChatSchema = v.pipe(v.nullable(v.strictObject({
   numbers: v.pipe(v.array(v.pipe(v.string(), v.regex(/^\+?\d{8,15}$/))), v.maxLength(LIMITS.numbers)),
   // Shown as text, never as markup; control characters would only confuse a screen reader.
   name: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.nameChars), v.regex(/^[^\u0000-\u001f\u007f]*$/))),
   reader: v.picklist(['whatsapp', 'page']),
   sure: v.boolean(),
-}));
+  kind: v.optional(v.picklist(CHAT_KINDS)),
+})), v.check((chat) => chat === null || chat.kind === undefined || (chat.numbers.length === 0 && !chat.sure),
+  // A group, or a person whose number is hidden, has no number to be sure of: a page saying otherwise is lying.
+  'a chat without a customer number reports none'));
 const MessageSchema = v.strictObject({ kind: v.literal(CHAT_MESSAGE), chat: ChatSchema });
 
 export const isChatMessage = (message: unknown) => (message as { kind?: unknown } | null)?.kind === CHAT_MESSAGE;
