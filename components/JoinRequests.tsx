@@ -15,20 +15,23 @@ export function JoinRequests({ model }: { model: OpenGroupModel }) {
   const selected = useSignal<Set<string>>(new Set());
   const requests = model.requests.value ?? [];
   const { decide } = model;
-  const busy = decide.pending.value;
+  /** Some decision is on its way: bulk actions wait for it; each row waits only for its own. */
+  const deciding = model.deciding.value;
+  const busy = deciding.size > 0;
   const readOnly = model.readOnly.value;
 
   /** A notice of our own: approvals that could not fit are not sent (WhatsApp would refuse them: 131204). */
   const held = useSignal<string | null>(null);
 
   async function run(action: JoinDecision, asked: string[]) {
-    const { ids } = model.fitting(action, asked);
-    held.value = ids.length === asked.length ? null
+    const { ids, held: heldBack } = model.fitting(action, asked);
+    held.value = heldBack === 0 ? null
       : ids.length === 0 ? i18n.t('requests.groupFull') : i18n.t('requests.onlyFit', ids.length, [String(ids.length)]);
     if (ids.length === 0) return;
     const left = await decide.run(action, ids);
     if (left) {
-      selected.value = new Set();
+      // Only what was decided leaves the selection: the agent may have selected others meanwhile.
+      selected.value = new Set([...selected.value].filter((id) => !ids.includes(id)));
       const n = ids.length;
       panel.announce(i18n.t(action === 'approve' ? 'requests.approved' : 'requests.rejected', n));
     }
@@ -40,7 +43,7 @@ export function JoinRequests({ model }: { model: OpenGroupModel }) {
     else next.add(id);
     selected.value = next;
   };
-  const some = [...selected.value].filter((id) => requests.some((r) => r.id === id));
+  const some = [...selected.value].filter((id) => requests.some((r) => r.id === id) && !deciding.has(id));
 
   return (
     <section class="card" aria-labelledby="jr-title">
@@ -86,25 +89,29 @@ export function JoinRequests({ model }: { model: OpenGroupModel }) {
               rows: requests.map((r) => [r.name, e164(r.waId), r.createdAt > 0 ? new Date(r.createdAt).toISOString() : '', r.id]),
             })} />
           <ul class="items" aria-label={i18n.t('requests.list')}>
-            {requests.map((r) => (
-              <li key={r.id} class="item" aria-label={r.name || displayNumber(r.waId)}>
-                {!readOnly && (
-                  <input type="checkbox" aria-label={i18n.t('requests.select', [r.name || displayNumber(r.waId)])}
-                    checked={selected.value.has(r.id)} onChange={() => toggle(r.id)} />
-                )}
-                <div class="item-main">
-                  <span class="name">{r.name || displayNumber(r.waId)}</span>
-                  <span class="small-text muted nowrap-text">{displayNumber(r.waId)}</span>
-                  {r.createdAt > 0 && <span class="small-text muted">{timeAgo(r.createdAt)}</span>}
-                </div>
-                {!readOnly && (
-                  <div class="row nowrap">
-                    <button type="button" class="small" disabled={busy} onClick={() => void run('approve', [r.id])}>{i18n.t('requests.approve')}</button>
-                    <button type="button" class="small" disabled={busy} onClick={() => void run('reject', [r.id])}>{i18n.t('requests.reject')}</button>
+            {requests.map((r) => {
+              const on = deciding.get(r.id);
+              return (
+                <li key={r.id} class="item" aria-label={r.name || displayNumber(r.waId)} aria-busy={on ? 'true' : undefined}>
+                  {!readOnly && (
+                    <input type="checkbox" aria-label={i18n.t('requests.select', [r.name || displayNumber(r.waId)])}
+                      checked={selected.value.has(r.id)} disabled={Boolean(on)} onChange={() => toggle(r.id)} />
+                  )}
+                  <div class="item-main">
+                    <span class="name">{r.name || displayNumber(r.waId)}</span>
+                    <span class="small-text muted nowrap-text">{displayNumber(r.waId)}</span>
+                    {r.createdAt > 0 && <span class="small-text muted">{timeAgo(r.createdAt)}</span>}
+                    {on && <span class="outcome" role="status">{i18n.t(on === 'approve' ? 'requests.approving' : 'requests.rejecting')}</span>}
                   </div>
-                )}
-              </li>
-            ))}
+                  {!readOnly && (
+                    <div class="row nowrap">
+                      <button type="button" class="small" disabled={Boolean(on)} onClick={() => void run('approve', [r.id])}>{i18n.t('requests.approve')}</button>
+                      <button type="button" class="small" disabled={Boolean(on)} onClick={() => void run('reject', [r.id])}>{i18n.t('requests.reject')}</button>
+                    </div>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

@@ -25,7 +25,7 @@ export function WaitingQueue() {
   const rows = model.rows.value;
   const open = model.open.value;
   const busy = model.working.value;
-  const chosen = open.filter((r) => model.selected.value.has(r.id));
+  const chosen = model.ready.value.filter((r) => model.selected.value.has(r.id));
 
   async function approveAllThatFit() {
     confirming.value = false;
@@ -104,12 +104,13 @@ function WaitingItem({ row: r }: { row: WaitingRow }) {
   const outcome = model.outcomes.value[r.id];
   const settled = outcome && outcome.kind !== 'failed' && outcome.kind !== 'noSeat';
   const who = r.name || displayNumber(r.waId);
-  const busy = model.working.value;
+  // This row's decision is on its way: its buttons wait for Zoko's answer; other rows stay free.
+  const deciding = model.deciding.value.get(r.id);
   return (
-    <li class={`item ${settled ? 'inactive' : ''}`} aria-label={who}>
+    <li class={`item ${settled ? 'inactive' : ''}`} aria-label={who} aria-busy={deciding ? 'true' : undefined}>
       {!settled && (
         <input type="checkbox" aria-label={i18n.t('waiting.select', [who])} checked={model.selected.value.has(r.id)}
-          onChange={() => model.toggle(r.id)} />
+          disabled={Boolean(deciding)} onChange={() => model.toggle(r.id)} />
       )}
       <div class="item-main">
         <span class="name">{who}</span>
@@ -119,7 +120,10 @@ function WaitingItem({ row: r }: { row: WaitingRow }) {
           {r.createdAt > 0 && i18n.t('waiting.waited', [waitedFor(r.createdAt)])}
           {' · '}{r.seatsLeft > 0 ? i18n.t('waiting.seats', r.seatsLeft, [String(r.seatsLeft)]) : i18n.t('waiting.full')}
         </span>
-        {outcome && (
+        {deciding && (
+          <span class="outcome" role="status">{i18n.t(deciding === 'approve' ? 'requests.approving' : 'requests.rejecting')}</span>
+        )}
+        {outcome && !deciding && (
           <span class={`outcome ${outcome.kind === 'approved' || outcome.kind === 'rejected' ? 'sent' : 'failed'}`} role="status">
             {outcome.kind === 'failed' ? i18n.t('waiting.failed', [outcome.reason]) : i18n.t(`waiting.${outcome.kind}`)}
           </span>
@@ -127,8 +131,8 @@ function WaitingItem({ row: r }: { row: WaitingRow }) {
       </div>
       {!settled && (
         <div class="row nowrap">
-          <button type="button" class="small" disabled={busy} onClick={() => void model.decide('approve', [r])}>{i18n.t('requests.approve')}</button>
-          <button type="button" class="small" disabled={busy} onClick={() => void model.decide('reject', [r])}>{i18n.t('requests.reject')}</button>
+          <button type="button" class="small" disabled={Boolean(deciding)} onClick={() => void model.decide('approve', [r])}>{i18n.t('requests.approve')}</button>
+          <button type="button" class="small" disabled={Boolean(deciding)} onClick={() => void model.decide('reject', [r])}>{i18n.t('requests.reject')}</button>
         </div>
       )}
     </li>

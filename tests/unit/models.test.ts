@@ -9,7 +9,7 @@ import { createOpenGroupModel as createGroupModel } from '../../utils/panel/open
 import { createGroupListModel } from '../../utils/panel/group-list-model';
 import { createHandoffModel } from '../../utils/panel/handoff-model';
 import { createOptionsModel } from '../../utils/panel/options-model';
-import { createWaitingModel, planApprovals } from '../../utils/panel/waiting-model';
+import { createWaitingModel, planApprovals, type WaitingRow } from '../../utils/panel/waiting-model';
 import { createPaletteModel, fuzzyScore } from '../../utils/panel/palette-model';
 import { createPanel } from '../../utils/panel/panel';
 import { runShortcut } from '../../utils/panel/shortcuts';
@@ -407,5 +407,98 @@ describe('command palette', () => {
     expect(p.chat.picking.value).toBe('link');
     expect(runShortcut(p, { key: 'i' }, false, false)).toBe(true);
     expect(p.chat.picking.value).toBe('invite');
+  });
+});
+
+describe('one decision at a time per request (Zoko answering slowly)', () => {
+  /** A transport whose decisions wait until released, like a Zoko answering in 700 ms. */
+  function slowDecisions(extra: Parameters<typeof fakeTransport>[0] = {}) {
+    const waiting: (() => void)[] = [];
+    const fake = fakeTransport({
+      ...extra,
+      decideJoinRequests: () => new Promise<Result<unknown>>((r) => waiting.push(() => r(ok({ requests: null })))),
+    });
+    const decisions = () => fake.asked.filter((a) => a.name === 'decideJoinRequests').map((a) => a.data);
+    return { ...fake, decisions, answerAll: () => waiting.splice(0).forEach((answer) => answer()) };
+  }
+  const row = (id: string, createdAt: number): JoinRequest => ({ ...req(id), createdAt });
+
+  it('Waiting: a then r approves the first and rejects the second; a again and a click on the busy row send nothing', async () => {
+    const people = signal({ g1: [row('r1', 1), row('r2', 2)], g2: [row('r3', 3)] });
+    const slow = slowDecisions({ refreshWaiting: () => ok({ read: 2, notRead: 0 }) });
+    const model = createWaitingModel(createPort(slow.transport), () => [group(1, 'One'), group(2, 'Two')], people);
+    await model.start();
+    const first = model.next('approve');
+    expect(first).toMatchObject({ id: 'r1' });
+    const approving = model.decide('approve', [first as WaitingRow]);
+    expect(model.deciding.value.get('r1')).toBe('approve'); // the row says "Approving…"
+    expect(model.next('reject')).toMatchObject({ id: 'r2' }); // r: the next undecided person, not r1
+    const rejecting = model.decide('reject', [model.next('reject') as WaitingRow]);
+    expect(await model.decide('approve', [first as WaitingRow])).toEqual({}); // a second press on r1: nothing sent
+    expect(model.next('approve')).toMatchObject({ id: 'r3' });
+    expect(model.working.value).toBe(true); // "Approve all that fit" waits meanwhile
+    slow.answerAll();
+    await Promise.all([approving, rejecting]);
+    expect(slow.decisions()).toEqual([
+      { id: 'g1', action: 'approve', requestIds: ['r1'] }, { id: 'g1', action: 'reject', requestIds: ['r2'] },
+    ]);
+    expect(model.outcomes.value).toEqual({ r1: { kind: 'approved' }, r2: { kind: 'rejected' } });
+    expect(model.deciding.value.size).toBe(0);
+    expect(await model.decide('approve', [first as WaitingRow])).toEqual({}); // decided already: never again
+    expect(slow.decisions()).toHaveLength(2);
+    model.stop();
+  });
+
+  it('Waiting: an approval on its way takes a seat: a passes over a group it filled, to the first who fits', async () => {
+    const people = signal({ g1: [row('r1', 1), row('r2', 2)], g2: [row('r3', 3)] });
+    const slow = slowDecisions({ refreshWaiting: () => ok({ read: 2, notRead: 0 }) });
+    const groups = [group(1, 'One', { participantCount: 7 }), group(2, 'Two', { participantCount: 7 })]; // 1 seat each
+    const model = createWaitingModel(createPort(slow.transport), () => groups, people);
+    await model.start();
+    const first = model.decide('approve', [model.next('approve') as WaitingRow]);
+    expect(model.next('approve')).toMatchObject({ id: 'r3' }); // r2's group has no seat left once r1 is in
+    const second = model.decide('approve', [model.next('approve') as WaitingRow]);
+    expect(model.next('approve')).toBe('full');
+    expect(model.next('reject')).toMatchObject({ id: 'r2' });
+    expect(model.planApprovals()).toMatchObject({ people: 0, held: [{ id: 'r2' }] });
+    slow.answerAll();
+    await Promise.all([first, second]);
+    expect(slow.decisions().map((d) => (d as { requestIds: string[] }).requestIds)).toEqual([['r1'], ['r3']]);
+    model.stop();
+  });
+
+  it('a group: fast a a r decide three different people, one POST each; a press on a request in flight sends nothing', async () => {
+    const slow = slowDecisions({
+      getGroup: () => ok(details()), getInviteLink: () => ok('https://chat.whatsapp.com/x'),
+      listJoinRequests: () => ok({ requests: [row('r3', 3), row('r1', 1), row('r2', 2)], count: 3 }),
+    });
+    const p = createPanel(createPort(slow.transport));
+    p.openGroup('g1');
+    const model = p.current.value!;
+    await vi.waitFor(() => expect(model.requests.value).toHaveLength(3));
+    for (const key of ['a', 'a', 'r']) expect(runShortcut(p, { key }, false, false)).toBe(true);
+    expect(slow.decisions()).toEqual([
+      { id: 'g1', action: 'approve', requestIds: ['r1'] }, { id: 'g1', action: 'approve', requestIds: ['r2'] },
+      { id: 'g1', action: 'reject', requestIds: ['r3'] },
+    ]);
+    expect(runShortcut(p, { key: 'a' }, false, false)).toBe(false); // everyone has a decision on its way
+    expect(model.fitting('approve', ['r1', 'r2'])).toEqual({ ids: [], held: 0 }); // the buttons send nothing either
+    expect(await model.decide.run('approve', ['r1'])).toEqual(model.requests.value);
+    expect(slow.decisions()).toHaveLength(3);
+    expect(Object.fromEntries(model.deciding.value)).toEqual({ r1: 'approve', r2: 'approve', r3: 'reject' });
+    slow.answerAll();
+    await vi.waitFor(() => expect(model.deciding.value.size).toBe(0));
+  });
+
+  it('a group: approvals on their way count against the seats', async () => {
+    const { transport } = slowDecisions();
+    const model = createGroupModel(transport, 'g1');
+    const joined = Array.from({ length: 7 }, (_, i) => ({ waId: `9198000000${i}`, name: '', isAdmin: false, status: 'joined', customerId: '' }));
+    model.group.value = details({ participants: joined }); // 1 seat
+    model.requests.value = [row('r1', 1), row('r2', 2)];
+    void model.decide.run('approve', [model.next('approve')!]);
+    expect(model.next('approve')).toBe('full');
+    expect(model.next('reject')).toBe('r2');
+    expect(model.fitting('approve', ['r2'])).toEqual({ ids: [], held: 1 });
   });
 });

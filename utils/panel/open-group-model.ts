@@ -10,6 +10,7 @@ import type { ErrorData } from '../errors';
 import type { Result } from '../result';
 import { MAX_PARTICIPANTS } from '../validation';
 import { createAction } from './action';
+import { createDecisionsInFlight } from './decisions-in-flight';
 import type { Transport } from './port';
 import { mark, MARK } from './perf-marks';
 
@@ -29,17 +30,29 @@ export function createOpenGroupModel(transport: Transport, id: string, subject =
   const joined = computed(() => group.value?.participants.filter((p) => p.status === 'joined') ?? []);
   const freeSeats = computed(() => Math.max(0, MAX_PARTICIPANTS - joined.value.length));
   const readOnly = computed(() => group.value?.suspended ?? false);
+  /** One decision at a time per request: while Zoko answers, keys and buttons pass over it. */
+  const inFlight = createDecisionsInFlight();
+  const deciding = inFlight.deciding;
 
   /**
-   * Which of the asked approvals can be sent: WhatsApp refuses a group over 8 (Meta 131204), so approvals
-   * beyond the free seats are held back, those who asked first going first. Rejections always fit.
+   * Which of the asked decisions can be sent: none for a request whose decision is on its way. WhatsApp
+   * refuses a group over 8 (Meta 131204), so approvals beyond the free seats (less the approvals on their
+   * way) are held back, those who asked first going first. Rejections always fit.
    */
   function fitting(action: JoinDecision, asked: string[]): { ids: string[]; held: number } {
-    const seats = freeSeats.value;
-    if (action !== 'approve' || asked.length <= seats) return { ids: asked, held: 0 };
+    const free = asked.filter((id) => !deciding.value.has(id));
+    const seats = Math.max(0, freeSeats.value - [...deciding.value.values()].filter((a) => a === 'approve').length);
+    if (action !== 'approve' || free.length <= seats) return { ids: free, held: 0 };
     const age = new Map((requests.value ?? []).map((r) => [r.id, r.createdAt]));
-    const ids = [...asked].sort((a, b) => (age.get(a) ?? 0) - (age.get(b) ?? 0)).slice(0, seats);
-    return { ids, held: asked.length - ids.length };
+    const ids = [...free].sort((a, b) => (age.get(a) ?? 0) - (age.get(b) ?? 0)).slice(0, seats);
+    return { ids, held: free.length - ids.length };
+  }
+
+  /** Who `a` / `r` decides: the one who asked first with no decision on its way; 'full' when no seat is left for them. */
+  function next(action: JoinDecision): string | 'full' | null {
+    const first = [...(requests.value ?? [])].filter((r) => !deciding.value.has(r.id)).sort((a, b) => a.createdAt - b.createdAt)[0];
+    if (!first) return null;
+    return fitting(action, [first.id]).ids[0] ?? 'full';
   }
 
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -91,27 +104,39 @@ export function createOpenGroupModel(transport: Transport, id: string, subject =
   }
   const refreshRequests = act(() => transport('listJoinRequests', { id }), setRequests);
 
+  async function decideNow(action: JoinDecision, requestIds: string[]): Promise<Result<JoinRequest[]>> {
+    const r = await transport('decideJoinRequests', { id, action, requestIds });
+    if (!r.ok) {
+      // The reply was lost with the worker, so nobody read what happened: read it here, once.
+      if (r.error.lostReply) await refreshRequests.run();
+      return r;
+    }
+    // The background read the requests again after the decision, failed or not: show what is still waiting.
+    const { requests: still, group: fresh, error } = r.data;
+    if (fresh) group.value = fresh;
+    if (still) setRequests(still);
+    else if (!error && requests.value) {
+      // Done, but the re-read failed: drop what was decided.
+      const decided = new Set(requestIds);
+      setRequests({ requests: requests.value.filter((q) => !decided.has(q.id)), count: Math.max(0, requestCount.value - decided.size) });
+    }
+    return error ? { ok: false, error } : { ok: true, data: requests.value ?? [] };
+  }
+
   return {
-    id, subject, group, requests, requestCount, link, fitting, template, loadError, retryAt, gone, joined, freeSeats, readOnly,
+    id, subject, group, requests, requestCount, link, fitting, next, deciding, template, loadError, retryAt, gone, joined, freeSeats, readOnly,
     load,
     dispose: () => clearTimeout(retryTimer),
-    decide: act(async (action: JoinDecision, requestIds: string[]): Promise<Result<JoinRequest[]>> => {
-      const r = await transport('decideJoinRequests', { id, action, requestIds });
-      if (!r.ok) {
-        // The reply was lost with the worker, so nobody read what happened: read it here, once.
-        if (r.error.lostReply) await refreshRequests.run();
-        return r;
+    /** Decides the asked requests; those with a decision already on its way are not sent again. */
+    decide: act(async (action: JoinDecision, asked: string[]): Promise<Result<JoinRequest[]>> => {
+      const requestIds = inFlight.claim(action, asked);
+      // Callers ask `fitting` first, so this is only a second press arriving in the same moment: nothing to send.
+      if (requestIds.length === 0) return { ok: true, data: requests.value ?? [] };
+      try {
+        return await decideNow(action, requestIds);
+      } finally {
+        inFlight.release(requestIds);
       }
-      // The background read the requests again after the decision, failed or not: show what is still waiting.
-      const { requests: still, group: fresh, error } = r.data;
-      if (fresh) group.value = fresh;
-      if (still) setRequests(still);
-      else if (!error && requests.value) {
-        // Done, but the re-read failed: drop what was decided.
-        const decided = new Set(requestIds);
-        setRequests({ requests: requests.value.filter((q) => !decided.has(q.id)), count: Math.max(0, requestCount.value - decided.size) });
-      }
-      return error ? { ok: false, error } : { ok: true, data: requests.value ?? [] };
     }),
     refreshRequests,
     resetLink: act(() => transport('resetInviteLink', { id }), (l: string) => (link.value = l)),

@@ -1,6 +1,7 @@
 /**
  * Single-key shortcuts in the group view and the Waiting queue, and Ctrl/Cmd+K for the palette. Keys never
- * fire while the agent types in a field, or while a dialog is open.
+ * fire while the agent types in a field, or while a dialog is open. `a` / `r` decide the next person with no
+ * decision on its way (the models keep one per request), so fast presses never decide one person twice.
  */
 import { i18n } from '#i18n';
 import { isWhatsAppInviteLink } from '../invite-link';
@@ -31,12 +32,11 @@ export function runShortcut(panel: Panel, e: KeyLike, typing: boolean, dialogOpe
   }
   if (route === 'group' && panel.current.value) {
     const model = panel.current.value;
-    const first = [...(model.requests.value ?? [])].sort((a, b) => a.createdAt - b.createdAt)[0];
-    if ((e.key === 'a' || e.key === 'r') && first && !model.readOnly.value) {
-      const action = e.key === 'a' ? 'approve' : 'reject';
-      const { ids } = model.fitting(action, [first.id]);
-      if (ids.length > 0) {
-        void model.decide.run(action, ids).then((left) => {
+    const action = e.key === 'a' ? 'approve' : 'reject';
+    const next = e.key === 'a' || e.key === 'r' ? model.next(action) : null;
+    if (next && !model.readOnly.value) {
+      if (next !== 'full') {
+        void model.decide.run(action, [next]).then((left) => {
           if (left) panel.announce(i18n.t(action === 'approve' ? 'requests.approved' : 'requests.rejected', 1));
         });
       } else panel.announce(i18n.t('requests.groupFull'));
@@ -56,9 +56,10 @@ export function runShortcut(panel: Panel, e: KeyLike, typing: boolean, dialogOpe
     return true;
   }
   if (route === 'waiting' && (e.key === 'a' || e.key === 'r')) {
-    const first = panel.waiting.open.value[0];
-    if (first) void panel.waiting.decide(e.key === 'a' ? 'approve' : 'reject', [first]);
-    return Boolean(first);
+    const next = panel.waiting.next(e.key === 'a' ? 'approve' : 'reject');
+    if (next === 'full') panel.announce(i18n.t('waiting.noneFits'));
+    else if (next) void panel.waiting.decide(e.key === 'a' ? 'approve' : 'reject', [next]);
+    return Boolean(next);
   }
   return false;
 }

@@ -3,11 +3,13 @@
  * background last read (the badge's polls and the agent's actions keep it), refreshes within the request
  * budget, and decides with one request per group. "Approve all that fit" gives each group the people who
  * asked first, up to its free seats (WhatsApp refuses a 9th participant); each row then shows its outcome.
+ * A row has one decision at a time: while Zoko answers it says so, and keys and buttons pass over it.
  */
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Group, JoinDecision, JoinRequest } from '../domain';
 import { describeError } from '../error-text';
 import { MAX_PARTICIPANTS } from '../validation';
+import { createDecisionsInFlight } from './decisions-in-flight';
 import type { Port } from './port';
 
 export interface WaitingRow extends JoinRequest {
@@ -40,18 +42,23 @@ export function planApprovals(rows: WaitingRow[]): Plan {
   return { byGroup, held, people: rows.length - held.length };
 }
 
+/** The background re-reads a group after approving in it, so its cached count includes them. */
+const seatsLeftIn = (g: Group) => Math.max(0, MAX_PARTICIPANTS - g.participantCount);
+
 /**
  * `people` is the list model's signal of who is waiting (it follows storage already): the queue opens on
  * what is known, with no read on its way.
  */
 export function createWaitingModel(port: Port, groups: () => Group[], people: ReadonlySignal<Record<string, JoinRequest[]>>) {
   const outcomes = signal<Record<string, RowOutcome>>({});
-  /** Rows decided here, kept on screen with their outcome after they leave the queue. */
+  /** Rows decided (or being decided) here, kept on screen with their outcome after they leave the queue. */
   const decided = signal<Record<string, WaitingRow>>({});
   const selected = signal<ReadonlySet<string>>(new Set());
   const refreshing = signal(false);
   const notRead = signal(0);
-  const working = signal(false);
+  const inFlight = createDecisionsInFlight();
+  /** Some decision is on its way: the bulk actions wait for it (their plan would count seats twice). */
+  const working = computed(() => inFlight.deciding.value.size > 0);
 
   const rows = computed<WaitingRow[]>(() => {
     const byId = new Map(groups().map((g) => [g.id, g]));
@@ -59,8 +66,7 @@ export function createWaitingModel(port: Port, groups: () => Group[], people: Re
     for (const [groupId, requests] of Object.entries(people.value)) {
       const g = byId.get(groupId);
       if (!g || g.autoApproval || g.suspended) continue; // Zoko approves these itself, or nothing can change
-      // The background re-reads a group after approving in it, so its cached count includes them.
-      const seatsLeft = Math.max(0, MAX_PARTICIPANTS - g.participantCount);
+      const seatsLeft = seatsLeftIn(g);
       for (const r of requests) out.push({ ...r, groupId, subject: g.subject, seatsLeft });
     }
     const live = new Set(out.map((r) => r.id));
@@ -71,13 +77,51 @@ export function createWaitingModel(port: Port, groups: () => Group[], people: Re
   const open = computed(() => rows.value.filter((r) => !outcomes.value[r.id] || outcomes.value[r.id]!.kind === 'noSeat'
     || outcomes.value[r.id]!.kind === 'failed'));
   const groupCount = computed(() => new Set(open.value.map((r) => r.groupId)).size);
+  /** Rows still waiting with no decision on its way: what keys, selections and "Approve all that fit" act on. */
+  const ready = computed(() => open.value.filter((r) => !inFlight.deciding.value.has(r.id)));
+  /** Free seats per group now, less the approvals on their way there: each of those takes a seat. */
+  const seats = computed(() => {
+    const left = new Map(groups().map((g) => [g.id, seatsLeftIn(g)]));
+    const groupOf = new Map(rows.value.map((r) => [r.id, r.groupId]));
+    for (const [id, action] of inFlight.deciding.value) {
+      const groupId = groupOf.get(id);
+      if (action === 'approve' && groupId !== undefined) left.set(groupId, (left.get(groupId) ?? 0) - 1);
+    }
+    return left;
+  });
+  /** The ready rows, with the seats left once the approvals on their way are in. */
+  const readyWithSeats = () => ready.value.map((r) => ({ ...r, seatsLeft: Math.max(0, seats.value.get(r.groupId) ?? r.seatsLeft) }));
 
-  /** Decides rows, one request per group; every row gets its outcome. */
-  async function decide(action: JoinDecision, chosen: WaitingRow[], held: WaitingRow[] = []) {
-    working.value = true;
+  /**
+   * Decides rows, one request per group; every row gets its outcome. Rows already decided here, or with a
+   * decision on its way, are left out: a second press sends nothing for them.
+   */
+  async function decide(action: JoinDecision, asked: WaitingRow[], held: WaitingRow[] = []) {
+    const stillOpen = new Set(open.value.map((r) => r.id));
+    const ids = new Set(inFlight.claim(action, asked.filter((r) => stillOpen.has(r.id)).map((r) => r.id)));
+    const chosen = asked.filter((r) => ids.has(r.id));
+    if (chosen.length === 0 && held.length === 0) return {};
+    // On screen while Zoko answers, even if the background's next read no longer lists them.
+    decided.value = { ...decided.value, ...Object.fromEntries(chosen.map((r) => [r.id, r])) };
     const byGroup = new Map<string, WaitingRow[]>();
     for (const r of chosen) byGroup.set(r.groupId, [...(byGroup.get(r.groupId) ?? []), r]);
     const results: Record<string, RowOutcome> = Object.fromEntries(held.map((r) => [r.id, { kind: 'noSeat' } as RowOutcome]));
+    try {
+      await decideByGroup(action, byGroup, results);
+    } finally {
+      batch(() => {
+        decided.value = { ...decided.value, ...Object.fromEntries(held.map((r) => [r.id, r])) };
+        outcomes.value = { ...outcomes.value, ...results };
+        // Only what was decided leaves the selection: the agent may have selected others meanwhile.
+        selected.value = new Set([...selected.value].filter((id) => !(id in results)));
+        inFlight.release([...ids]);
+      });
+    }
+    return results;
+  }
+
+  /** One request per group; writes each row's outcome into `results`. */
+  async function decideByGroup(action: JoinDecision, byGroup: Map<string, WaitingRow[]>, results: Record<string, RowOutcome>) {
     await Promise.all([...byGroup].map(async ([groupId, list]) => {
       const r = await port.send('decideJoinRequests', { id: groupId, action, requestIds: list.map((x) => x.id) });
       const failedWhy = new Map((r.ok ? r.data.error?.failed : undefined)?.map((f) => [f.id, f.reason]) ?? []);
@@ -90,13 +134,16 @@ export function createWaitingModel(port: Port, groups: () => Group[], people: Re
         else results[row.id] = { kind: action === 'approve' ? 'approved' : 'rejected' };
       }
     }));
-    batch(() => {
-      decided.value = { ...decided.value, ...Object.fromEntries([...chosen, ...held].map((r) => [r.id, r])) };
-      outcomes.value = { ...outcomes.value, ...results };
-      selected.value = new Set();
-      working.value = false;
-    });
-    return results;
+  }
+
+  /**
+   * Who `a` / `r` decides: the oldest ready row; for an approval, the oldest whose group still has a seat
+   * once the approvals on their way are in. 'full' when people wait but none fits.
+   */
+  function next(action: JoinDecision): WaitingRow | 'full' | null {
+    const candidates = readyWithSeats();
+    if (candidates.length === 0) return null;
+    return (action === 'reject' ? candidates[0] : candidates.find((r) => r.seatsLeft > 0)) ?? 'full';
   }
 
   /** Asks the background to read who is waiting, within the request budget. */
@@ -110,8 +157,11 @@ export function createWaitingModel(port: Port, groups: () => Group[], people: Re
   }
 
   return {
-    rows, open, groupCount, outcomes, selected, refreshing, notRead, working,
-    planApprovals: () => planApprovals(open.value),
+    rows, open, ready, groupCount, outcomes, selected, refreshing, notRead, working,
+    /** The decision on its way for a row, if any ("Approving…"). */
+    deciding: inFlight.deciding,
+    next,
+    planApprovals: () => planApprovals(readyWithSeats()),
     toggle(id: string) {
       const next = new Set(selected.value);
       if (next.has(id)) next.delete(id);
@@ -121,8 +171,8 @@ export function createWaitingModel(port: Port, groups: () => Group[], people: Re
     decide,
     /** "Approve all that fit": each group's first-come people up to its seats; the rest are told there is no seat. */
     approveAllThatFit() {
-      const plan = planApprovals(open.value);
-      const chosen = open.value.filter((r) => plan.byGroup.get(r.groupId)?.includes(r.id));
+      const plan = planApprovals(readyWithSeats());
+      const chosen = ready.value.filter((r) => plan.byGroup.get(r.groupId)?.includes(r.id));
       return decide('approve', chosen, plan.held);
     },
     /** Paints from what the background knows (it follows storage already), and asks it to read more. */
