@@ -11,7 +11,7 @@ import { isShown, numbersSeen, seenText } from '../visible';
 
 /** Where inboxes put the open conversation's header. */
 const HEADER = [
-  '[data-conversation-header]', '[class*="conversation-header" i]', '[class*="conversation--header" i]', '[class*="chat-header" i]',
+  '[data-conversation-header]', '[class*="conversation-header" i]', '[class*="chat-header" i]',
   '[class*="contact-header" i]', '[data-test-id="omni-header"]', 'header',
 ].join(', ');
 /** Contact and context panels beside a conversation (Chatwoot's contact panel, Zendesk's context panel, …). */
