@@ -7,8 +7,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { acceptChatReport } from '../../utils/background/inbox/chat-report';
 import { chatInView } from '../../utils/background/inbox/chat-in-view';
 import { forgetSite, syncInboxScript, useSite } from '../../utils/background/inbox/sites';
-import { compactNumber, mergeNumbers, numberFromLink, phoneNumbersIn, plainName } from '../../utils/content/phone-text';
+import { compactNumber, mergeNumbers, normaliseDigits, numberFromLink, phoneNumbersIn, plainName } from '../../utils/content/phone-text';
 import { numberInUrl } from '../../utils/content/readers/generic';
+import { chatOfMessageId } from '../../utils/content/readers/whatsapp-web';
 import { validateConfig } from '../../utils/config';
 import { DEFAULT_SETTINGS } from '../../utils/config';
 import type { ActivityEntry, Group, JoinRequest } from '../../utils/domain';
@@ -65,6 +66,45 @@ describe('numbers on a page (content script, no phone metadata)', () => {
     expect(numberInUrl('https://inbox.example.com/orders/2024011512?id=919876543210')).toBeNull();
     expect(numberInUrl('https://inbox.example.com/a/+919876543210/b/+447911123456')).toBeNull(); // two: not sure
   });
+
+  it('takes query values only under keys that name a phone, not contact or number (ids, orders)', () => {
+    for (const key of ['phone', 'mobile', 'msisdn', 'whatsapp', 'wa_id', 'phone_number', 'contactPhone']) {
+      expect(numberInUrl(`https://inbox.example.com/c?${key}=919876543210`), key).toBe('919876543210');
+    }
+    for (const key of ['contact', 'number', 'tel', 'id', 'customer']) {
+      expect(numberInUrl(`https://inbox.example.com/c?${key}=9123456780`), key).toBeNull();
+      expect(numberInUrl(`https://inbox.example.com/c?${key}=%2B919123456780`), key).toBeNull();
+    }
+  });
+
+  it('normalises what real inboxes write before matching: direction marks, no-break spaces and hyphens, other digits', () => {
+    const cases: [string, string][] = [
+      ['\u202a+91\u00a098765\u00a043210\u202c', '+919876543210'], // WhatsApp Web
+      ['+91\u202f98765\u201143210', '+919876543210'], // narrow no-break space, no-break hyphen
+      ['+٩١ ٩٨٧٦٥ ٤٣٢١٠', '+919876543210'], // Arabic-Indic
+      ['۰۹۱۲ ۳۴۵ ۶۷۸۹', '09123456789'], // Persian
+      ['＋９１ ９８７６５ ４３２１０', '+919876543210'], // fullwidth
+      ['\u200e+44 7911 123456\u200f', '+447911123456'],
+    ];
+    for (const [written, number] of cases) {
+      expect(compactNumber(written), JSON.stringify(written)).toBe(number);
+      expect(phoneNumbersIn(`Call ${written} today`), JSON.stringify(written)).toEqual([number]);
+    }
+    expect(normaliseDigits('٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹ ０１２３４５６７８９')).toBe('0123456789 0123456789 0123456789');
+    expect(plainName('\u202aPriya\u202c')).toBe('Priya');
+  });
+
+  it('reads WhatsApp Web message ids: only a chat ending @c.us is a person, groups and privacy ids say so', () => {
+    expect(chatOfMessageId('false_919876543210@c.us_3EB0C4F1')).toEqual({ kind: 'person', number: '+919876543210' });
+    expect(chatOfMessageId('true_919876543210@c.us_3EB0C4F2')).toEqual({ kind: 'person', number: '+919876543210' });
+    // A group message ends with the member who wrote it: that member is not the customer.
+    expect(chatOfMessageId('false_120363025246125486@g.us_3EB0AA01_919811122233@c.us')).toEqual({ kind: 'group' });
+    expect(chatOfMessageId('true_120363407443598263@g.us_3EB0A878_255524885028964@lid')).toEqual({ kind: 'group' });
+    expect(chatOfMessageId('false_104857600123456@lid_3EB0D1A1')).toEqual({ kind: 'numberHidden' });
+    expect(chatOfMessageId('false_120363000000000001@newsletter_ABC')).toEqual({ kind: 'other' });
+    expect(chatOfMessageId('not an id')).toBeNull();
+    expect(chatOfMessageId('false_12@c.us_3EB0')).toBeNull(); // too short to be a number
+  });
 });
 
 describe('sites the panel may be offered on', () => {
@@ -97,6 +137,16 @@ describe('the one message a page script may send', () => {
     expect(await acceptChatReport(message, { ...sender, id: 'another-extension' })).toBeNull();
     await inboxSitesItem.setValue([]);
     expect(await acceptChatReport(message, sender)).toBeNull(); // the agent stopped using the site
+  });
+
+  it('carries the kind of chat: a group or a hidden number, with no number to be sure of', async () => {
+    const group = { numbers: [], reader: 'whatsapp', sure: false, kind: 'group' };
+    expect(await acceptChatReport({ kind: CHAT_MESSAGE, chat: group }, sender)).toEqual({ tabId: 7, chat: group });
+    const hidden = { numbers: [], name: 'Kavya', reader: 'whatsapp', sure: false, kind: 'numberHidden' };
+    expect(await acceptChatReport({ kind: CHAT_MESSAGE, chat: hidden }, sender)).toEqual({ tabId: 7, chat: hidden });
+    for (const chat of [{ ...group, numbers: ['+919811122233'] }, { ...hidden, sure: true }, { ...group, kind: 'channel' }]) {
+      expect(await acceptChatReport({ kind: CHAT_MESSAGE, chat }, sender), JSON.stringify(chat)).toBeNull();
+    }
   });
 
   it('is dropped when it is not exactly its shape, or too big', async () => {
@@ -188,7 +238,7 @@ function chatSetup(view: ChatInView | null, answers: Partial<Record<MessageName,
   return { model, asked, access, people, port, groups };
 }
 
-const granted = (numbers: string[], sure = false): ChatInView => ({
+const granted = (numbers: string[], sure = numbers.length === 1): ChatInView => ({
   tabId: 3, addressKnown: true, site: SITE, granted: true, chat: { numbers, name: 'Priya', reader: 'page', sure },
 });
 
@@ -214,7 +264,15 @@ describe('"This chat" (panel model)', () => {
     expect(model.offerError.value).toMatch(/cannot offer it/);
   });
 
-  it('knows the customer when the reader is sure or there is one number; otherwise asks', async () => {
+  it('knows the customer only when the reader is sure; otherwise asks, even about one number', async () => {
+    const one = chatSetup(granted(['+919876501234'], false)); // e.g. drawn through a <bdo>
+    await one.model.start();
+    await vi.waitFor(() => expect(one.model.candidates.value).toEqual(['919876501234']));
+    expect(one.model.customer.value).toBeNull();
+    expect(one.model.unsure.value).toBe(true);
+    one.model.choose('919876501234');
+    expect(one.model.customer.value?.waId).toBe('919876501234');
+
     const sure = chatSetup(granted(['+919876543210', '+447911123456'], true));
     await sure.model.start();
     await vi.waitFor(() => expect(sure.model.customer.value).toEqual({ waId: '919876543210', name: 'Priya' }));
