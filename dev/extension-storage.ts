@@ -30,6 +30,7 @@ export interface LocalItems {
   inboxSites: string[];
   inboxOfferHidden: boolean;
   knownMembers: Record<string, string[]>;
+  accountEpoch: number;
 }
 
 export interface SessionItems {

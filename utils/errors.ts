@@ -11,6 +11,13 @@ export interface ErrorData {
   message: string;
   status?: number;
   retryAfterS?: number;
+  /**
+   * Zoko asked the account to wait (a 429, or a 503 with a long `Retry-After`): until then (ms) nothing is sent.
+   * Pages show the time and offer "Try now", which ends the wait.
+   */
+  pausedUntil?: number;
+  /** A retry was not sent: the minute's request budget could not afford it. */
+  overBudget?: boolean;
   metaCode?: number;
   /** Per-item failures of a partial success (206). */
   failed?: { id: string; reason: string }[];

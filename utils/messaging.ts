@@ -55,6 +55,8 @@ export interface ProtocolMap {
   setInboxOffer(data: { hidden: boolean }): Result<boolean>;
   /** The tab in view, read now (the panel just opened). */
   refreshChatInView(): Result<ChatInView | null>;
+  /** "Try now": ends the wait Zoko asked for (calls are sent again at once); the panel then retries its action. */
+  endPause(): Result<null>;
 }
 
 export type MessageName = keyof ProtocolMap;

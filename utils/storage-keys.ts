@@ -27,6 +27,7 @@ export const STORAGE_KEYS = {
   inboxChats: 'inboxChats',
   chatInView: 'chatInView',
   knownMembers: 'knownMembers',
+  accountEpoch: 'accountEpoch',
 } as const;
 
 /** The badge's polling alarm. */

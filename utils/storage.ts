@@ -197,9 +197,18 @@ export const chatInViewItem = /* @__PURE__ */ storage.defineItem<ChatInView | nu
 /** Who is in each group, as last read here (numbers or ids): "This chat" says which groups a customer is in. */
 export const knownMembersItem = /* @__PURE__ */ storage.defineItem<Record<string, string[]>>('local:knownMembers', { fallback: {}, version: 1 });
 
+/**
+ * Which signed-in account this is: counted up at every sign-out and key change (clearAccountData), so an action
+ * that started for the account before can tell, and writes nothing (utils/background/account.ts). Background only.
+ */
+export const accountEpochItem = /* @__PURE__ */ storage.defineItem<number>('local:accountEpoch', { fallback: 0, version: 1 });
+
 /** "Sign out": the key and everything cached from Zoko leave this browser; the agent's own settings stay. */
 export async function clearAccountData() {
-  await Promise.all([apiKeyItem, groupCacheItem, groupCacheHeadItem, pendingCountsItem, pollStateItem, seenRequestsItem, waitingPeopleItem,
+  // First, and awaited: a write still running for this account checks the epoch before it writes, and storage
+  // applies calls in order, so whatever it writes lands before the removals below, and is removed with the rest.
+  await accountEpochItem.setValue((await accountEpochItem.getValue()) + 1);
+  await Promise.all([zokoPausedUntilItem, apiKeyItem, groupCacheItem, groupCacheHeadItem, pendingCountsItem, pollStateItem, seenRequestsItem, waitingPeopleItem,
     pendingCreationsItem, joinApprovalModesItem, idFormItem, activityItem, waitAlertsItem,
     recentGroupsItem, handoffItem, openGroupItem, openWaitingItem, knownMembersItem].map((item) => item.removeValue()));
 }

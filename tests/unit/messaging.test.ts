@@ -41,7 +41,7 @@ const PROTOCOL: Record<MessageName, true> = {
   getConfig: true, saveConfig: true, testConnection: true, signOut: true, listGroups: true, getGroup: true, createGroup: true,
   updateSettings: true, deleteGroup: true, inviteMembers: true, removeParticipants: true, listJoinRequests: true,
   decideJoinRequests: true, refreshWaiting: true, setAutoApproval: true, getInviteLink: true, resetInviteLink: true, getTemplate: true,
-  setTemplate: true, useSite: true, forgetSite: true, insertIntoChat: true, setInboxOffer: true, refreshChatInView: true,
+  setTemplate: true, useSite: true, forgetSite: true, insertIntoChat: true, setInboxOffer: true, refreshChatInView: true, endPause: true,
 } satisfies Record<keyof ProtocolMap, true>;
 
 describe('protocol', () => {

@@ -7,6 +7,7 @@ import { describeError } from '../error-text';
 import { readGroupsNaming } from '../group-cache';
 import { activityItem, waitingPeopleItem } from '../storage';
 import type { Handlers } from './handlers';
+import { currentAccount, writeFor, type Account } from './account';
 import { toErrorData } from './local-error';
 import { oneAtATime } from './one-at-a-time';
 
@@ -15,11 +16,14 @@ export const ACTIVITY_MAX = 2_000;
 
 const serial = oneAtATime();
 
-/** Adds an entry, dropping what is older than 30 days or beyond the bound; one write at a time. */
-export function recordActivity(entry: ActivityEntry, now = Date.now()): Promise<void> {
+/**
+ * Adds an entry, dropping what is older than 30 days or beyond the bound; one write at a time. Nothing is
+ * recorded for an account signed out since the action began (its entry would outlive the sign-out).
+ */
+export function recordActivity(entry: ActivityEntry, now = Date.now(), account?: Account): Promise<void> {
   return serial(async () => {
     const kept = (await activityItem.getValue()).filter((e) => now - e.at < KEEP_MS);
-    await activityItem.setValue([entry, ...kept].slice(0, ACTIVITY_MAX));
+    await writeFor(account, () => activityItem.setValue([entry, ...kept].slice(0, ACTIVITY_MAX)));
   });
 }
 
@@ -55,27 +59,31 @@ async function describe(name: keyof Handlers, data: any): Promise<Described | un
 
 /** The same handlers, each action recorded with its outcome (a failure too: the agent sees what did not work). */
 export function recordingActivity(handlers: Handlers): Handlers {
-  const wrapped = { ...handlers } as Record<keyof Handlers, (data: unknown) => Promise<unknown>>;
+  type Handle = (data: unknown, account?: Account) => Promise<unknown>;
+  const wrapped = { ...handlers } as Record<keyof Handlers, Handle>;
   for (const name of Object.keys(handlers) as (keyof Handlers)[]) {
-    const handle = handlers[name] as (data: unknown) => Promise<unknown>;
-    wrapped[name] = async (data) => {
+    const handle = handlers[name] as Handle;
+    wrapped[name] = async (data, given?: Account) => {
+      // The account the action is for, from its start: its entry is recorded only if it is still signed in.
+      const account = given ?? (await currentAccount());
       const about = await describe(name, data).catch(() => undefined);
-      if (!about) return handle(data);
+      if (!about) return handle(data, account);
       // The subject now: a deleted group leaves the cache.
       const subject = about.groupId ? (await readGroupsNaming([about.groupId])).groups.find((g) => g.id === about.groupId)?.subject : undefined;
       const base = { at: Date.now(), action: about.action, groupId: about.groupId, subject, who: about.who };
       try {
-        const result = await handle(data);
+        const result = await handle(data, account);
         // A decision that came back with an error is the failure of that decision.
         const error = (result as { error?: Parameters<typeof describeError>[0] } | undefined)?.error;
         await recordActivity(error
           ? { ...base, outcome: 'failed', detail: describeError(error).text }
-          : { ...base, outcome: 'done', detail: about.detail?.(result) ?? (name === 'createGroup' ? (result as { subject: string }).subject : undefined) });
+          : { ...base, outcome: 'done', detail: about.detail?.(result) ?? (name === 'createGroup' ? (result as { subject: string }).subject : undefined) },
+        Date.now(), account);
         return result;
       } catch (e) {
         const error = toErrorData(e);
         await recordActivity({ ...base, outcome: error.outcome === 'unknown' || error.outcome === 'watching' ? 'unknown' : 'failed',
-          detail: describeError(error).text });
+          detail: describeError(error).text }, Date.now(), account);
         throw e;
       }
     };

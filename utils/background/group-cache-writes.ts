@@ -6,49 +6,52 @@ import type { Group, GroupDetails } from '../domain';
 import { readGroupCache } from '../group-cache';
 import { orderForDisplay, sortBySubject } from '../group-order';
 import { groupCacheHeadItem, groupCacheItem, knownMembersItem, pendingCountsItem, type GroupCache } from '../storage';
+import { writeFor, type Account } from './account';
 import { oneAtATime } from './one-at-a-time';
 
 /** Rows in the head: more than a tall panel shows, so the first paint is complete. */
 export const HEAD_SIZE = 40;
 
-export async function writeGroupCache(cache: GroupCache) {
+/** Every writer here takes the account its action works for: nothing is written once it is signed out. */
+export async function writeGroupCache(cache: GroupCache, account?: Account) {
+  const json = JSON.stringify(cache.groups);
   try {
-    await groupCacheItem.setValue({ json: JSON.stringify(cache.groups), fetchedAt: cache.fetchedAt });
+    if (!(await writeFor(account, () => groupCacheItem.setValue({ json, fetchedAt: cache.fetchedAt })))) return;
   } catch {
     // The cache only makes the first paint instant: a write refused (storage full) must never fail the read that
     // fed it. What was cached before is dropped rather than left stale; the list is then simply "not cached".
     await groupCacheItem.removeValue().catch(() => undefined);
   }
-  await writeCacheHead(cache.groups).catch(() => undefined); // same: a missing head only slows the first paint
+  await writeCacheHead(cache.groups, undefined, account).catch(() => undefined); // same: a missing head only slows the first paint
 }
 
 /**
  * Rewrites the head from the list (or the cached one) and the counts, after either changes; skipped when
  * the head would not change, so an unchanged round wakes no page.
  */
-export async function writeCacheHead(groups?: Group[], byGroup?: Record<string, number>) {
+export async function writeCacheHead(groups?: Group[], byGroup?: Record<string, number>, account?: Account) {
   const [list, counts, stored] = await Promise.all([
     groups ?? readGroupCache().then((c) => c.groups),
     byGroup ?? pendingCountsItem.getValue().then((c) => c.byGroup),
     groupCacheHeadItem.getValue(), // a few KB: cheaper to compare than to wake every open page
   ]);
   const head = { groups: orderForDisplay(list, counts).slice(0, HEAD_SIZE), total: list.length };
-  if (JSON.stringify(head) !== JSON.stringify(stored)) await groupCacheHeadItem.setValue(head);
+  if (JSON.stringify(head) !== JSON.stringify(stored)) await writeFor(account, () => groupCacheHeadItem.setValue(head));
 }
 
 /**
  * Replaces the cache with a fresh list from Zoko, sorted by name, and returns it. The list does not say
  * whether a group is suspended (only details do), so what details told us is carried over.
  */
-export async function cacheGroups(groups: Group[], now = Date.now()): Promise<Group[]> {
+export async function cacheGroups(groups: Group[], now = Date.now(), account?: Account): Promise<Group[]> {
   const known = new Map((await readGroupCache()).groups.map((g) => [g.id, g.suspended]));
   const merged = sortBySubject(groups.map((g) => (g.suspended === undefined && known.get(g.id) ? { ...g, suspended: true } : g)));
-  await writeGroupCache({ groups: merged, fetchedAt: now });
+  await writeGroupCache({ groups: merged, fetchedAt: now }, account);
   return merged;
 }
 
 /** Updates (or adds) one group in the cache, keeping the list's order. */
-export async function cacheGroup(group: Group) {
+export async function cacheGroup(group: Group, account?: Account) {
   const cache = await readGroupCache();
   const summary: Group = {
     id: group.id, whatsappGroupId: group.whatsappGroupId, subject: group.subject, inviteLink: group.inviteLink,
@@ -57,25 +60,28 @@ export async function cacheGroup(group: Group) {
   };
   const index = cache.groups.findIndex((g) => g.id === group.id);
   const groups = index === -1 ? sortBySubject([summary, ...cache.groups]) : cache.groups.with(index, summary);
-  await writeGroupCache({ ...cache, groups });
+  await writeGroupCache({ ...cache, groups }, account);
 }
 
-export async function uncacheGroup(id: string) {
+export async function uncacheGroup(id: string, account?: Account) {
   const cache = await readGroupCache();
-  await writeGroupCache({ ...cache, groups: cache.groups.filter((g) => g.id !== id) });
+  await writeGroupCache({ ...cache, groups: cache.groups.filter((g) => g.id !== id) }, account);
   await updateMembers((members) => {
     const { [id]: _gone, ...rest } = members;
     return rest;
-  });
+  }, account);
 }
 
 const membersSerial = oneAtATime();
 /** Groups are read in parallel (Waiting decides in many at once): one read-modify-write at a time. */
-function updateMembers(change: (members: Record<string, string[]>) => Record<string, string[]>) {
-  return membersSerial(async () => knownMembersItem.setValue(change(await knownMembersItem.getValue())));
+function updateMembers(change: (members: Record<string, string[]>) => Record<string, string[]>, account: Account | undefined) {
+  return membersSerial(async () => {
+    const next = change(await knownMembersItem.getValue());
+    await writeFor(account, () => knownMembersItem.setValue(next));
+  });
 }
 
 /** Who is in a group, as just read: "This chat" tells the agent which groups a customer is already in. */
-export function rememberMembers(group: GroupDetails) {
-  return updateMembers((members) => ({ ...members, [group.id]: group.participants.map((p) => p.waId) }));
+export function rememberMembers(group: GroupDetails, account?: Account) {
+  return updateMembers((members) => ({ ...members, [group.id]: group.participants.map((p) => p.waId) }), account);
 }

@@ -17,6 +17,7 @@ import {
   apiKeyItem, clearAccountData, joinApprovalModesItem, pendingCountsItem, recentGroupsItem, settingsItem, waitingPeopleItem,
 } from '../storage';
 import { checkSubject, isWaId } from '../validation';
+import { currentAccount, writeFor, type Account } from './account';
 import { cacheGroup, cacheGroups, rememberMembers, uncacheGroup } from './group-cache-writes';
 import { invalidInput as invalid, isUnclear, LocalError, toErrorData, withOutcome } from './local-error';
 import type { PendingCountsOwner } from './pending-counts';
@@ -27,7 +28,11 @@ import type { RequestBudget } from './request-budget';
 import type { ZokoClient } from './zoko/client';
 import { ZokoError } from './zoko/errors';
 
-export type Handlers = { [K in MessageName]: (data: MessageData<K>) => Promise<MessageValue<K>> };
+/**
+ * A handler gets the message's data and the account it works for (captured as the message arrives, by whoever
+ * calls it first): every write it makes is for that account, and none once it is signed out.
+ */
+export type Handlers = { [K in MessageName]: (data: MessageData<K>, account?: Account) => Promise<MessageValue<K>> };
 
 export interface HandlerDeps {
   client: ZokoClient;
@@ -37,6 +42,8 @@ export interface HandlerDeps {
   creations: Pick<CreationWatcher, 'intend' | 'confirm' | 'drop' | 'find' | 'isPending'>;
   /** Polling restarts when the key or the settings change. */
   polling: { restart(): Promise<void> };
+  /** The wait Zoko asked for, which the agent may end ("Try now"). */
+  pause: { clear(): Promise<void> };
 }
 
 async function publicConfig(): Promise<PublicConfig> {
@@ -59,9 +66,9 @@ async function clearAccount() {
   await Promise.all(Object.keys(shown).map((id) => browser.notifications.clear(id)));
 }
 
-async function rememberRecent(groupId: string) {
+async function rememberRecent(groupId: string, account: Account) {
   const recent = await recentGroupsItem.getValue();
-  await recentGroupsItem.setValue([groupId, ...recent.filter((id) => id !== groupId)].slice(0, 8));
+  await writeFor(account, () => recentGroupsItem.setValue([groupId, ...recent.filter((id) => id !== groupId)].slice(0, 8)));
 }
 
 /** Groups the Waiting queue reads at most per refresh: the poller keeps the rest fresh within its budget. */
@@ -94,28 +101,29 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const { client, counts } = deps;
 
   /** Reads a group again after a change; a vanished group leaves the cache. */
-  async function reread(id: string) {
+  async function reread(id: string, account: Account) {
     try {
       const [group, modes] = await Promise.all([client.getGroup(id), joinApprovalModesItem.getValue()]);
-      await Promise.all([cacheGroup(group), rememberMembers(group)]);
+      await Promise.all([cacheGroup(group, account), rememberMembers(group, account)]);
       const setHere = modes[id];
       return setHere ? { ...group, joinApprovalSetHere: setHere } : group;
     } catch (error) {
       if (error instanceof ZokoError && error.data.kind === 'notFound') {
-        await uncacheGroup(id);
-        await counts.record(id, null);
+        await uncacheGroup(id, account);
+        await counts.record(id, null, account);
       }
       throw error;
     }
   }
 
-  async function rereadRequests(id: string) {
+  async function rereadRequests(id: string, account: Account) {
     const requests = await client.listJoinRequests(id);
-    await counts.record(id, requests);
+    await counts.record(id, requests, account);
     return requests;
   }
 
-  return {
+  type ForAccount = { [K in MessageName]: (data: MessageData<K>, account: Account) => Promise<MessageValue<K>> };
+  const table: ForAccount = {
     ...inboxHandlers,
     getConfig: publicConfig,
 
@@ -141,51 +149,56 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return publicConfig();
     },
 
-    async testConnection() {
+    async endPause() {
+      await deps.pause.clear();
+      return null;
+    },
+
+    async testConnection(_, account) {
       const { groups } = await client.listGroups();
-      await cacheGroups(groups);
+      await cacheGroups(groups, Date.now(), account);
       return { groupCount: groups.length };
     },
 
-    async listGroups() {
+    async listGroups(_, account) {
       const { groups, unreadable } = await client.listGroups();
-      return { groups: await cacheGroups(groups), unreadable };
+      return { groups: await cacheGroups(groups, Date.now(), account), unreadable };
     },
 
-    async getGroup({ id }) {
-      return reread(id);
+    async getGroup({ id }, account) {
+      return reread(id, account);
     },
 
-    async createGroup({ subject }) {
+    async createGroup({ subject }, account) {
       const checked = checkSubject(subject);
       if (!checked.ok) throw invalid(checked.message);
       const agentId = await requireSetting('agentId');
       // A creation Zoko has not confirmed yet may still appear: a second one would make a duplicate group.
       if (await deps.creations.isPending(checked.value)) throw invalid(i18n.t('create.stillPending', [checked.value]));
       // Remembered before the POST: if its answer is lost, the watch finds the group when it appears.
-      const intent = await deps.creations.intend(checked.value);
+      const intent = await deps.creations.intend(checked.value, account);
       let result: CreateResult;
       try {
         result = await client.createGroup(checked.value, agentId);
       } catch (error) {
         if (!isUnclear(error)) {
-          await deps.creations.drop(intent);
+          await deps.creations.drop(intent, account);
           throw error;
         }
-        const appeared = await deps.creations.find(intent).catch(() => undefined);
+        const appeared = await deps.creations.find(intent, account).catch(() => undefined);
         if (!appeared) throw withOutcome(error, 'watching'); // kept as "Creating…" until it appears or the watch gives up
-        await deps.creations.drop(intent);
+        await deps.creations.drop(intent, account);
         result = { status: 'created', id: appeared.id, requestId: '', whatsappGroupId: appeared.whatsappGroupId, subject: appeared.subject };
       }
-      if (result.status === 'pending') await deps.creations.confirm(intent, result);
+      if (result.status === 'pending') await deps.creations.confirm(intent, result, account);
       else {
-        await deps.creations.drop(intent);
-        await reread(result.id).catch(() => undefined); // the group exists; a failed re-read only delays the cache
+        await deps.creations.drop(intent, account);
+        await reread(result.id, account).catch(() => undefined); // the group exists; a failed re-read only delays the cache
       }
       return result;
     },
 
-    async updateSettings({ id, subject, joinApprovalMode }) {
+    async updateSettings({ id, subject, joinApprovalMode }, account) {
       let clean: string | undefined;
       if (subject !== undefined) {
         const checked = checkSubject(subject);
@@ -197,12 +210,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (joinApprovalMode) {
         // Zoko does not report the mode: remember what was set here, and when, to show it next time.
         const modes = await joinApprovalModesItem.getValue();
-        await joinApprovalModesItem.setValue({ ...modes, [id]: { mode: joinApprovalMode, at: Date.now() } });
+        await writeFor(account, () => joinApprovalModesItem.setValue({ ...modes, [id]: { mode: joinApprovalMode, at: Date.now() } }));
       }
-      return reread(id);
+      return reread(id, account);
     },
 
-    async deleteGroup({ id }) {
+    async deleteGroup({ id }, account) {
       await once(() => client.deleteGroup(id), async () => {
         const gone = await client.getGroup(id).then(() => false, (e: unknown) => {
           if (e instanceof ZokoError && e.data.kind === 'notFound') return true;
@@ -210,12 +223,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         });
         return gone ? undefined : null;
       });
-      await uncacheGroup(id);
-      await counts.record(id, null);
+      await uncacheGroup(id, account);
+      await counts.record(id, null, account);
       return { deleted: true as const };
     },
 
-    async inviteMembers({ id, phoneNumbers }) {
+    async inviteMembers({ id, phoneNumbers }, account) {
       if (phoneNumbers.length === 0) throw invalid(i18n.t('validation.needNumber'));
       const bad = phoneNumbers.find((n) => !isWaId(n));
       if (bad !== undefined) throw invalid(i18n.t('validation.notNumber', [bad]));
@@ -226,27 +239,27 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         // Invitations cannot be read back; sending again is harmless (Zoko skips numbers already invited).
         throw isUnclear(error) ? withOutcome(error, 'safeToRepeat') : error;
       }
-      await rememberRecent(id);
+      await rememberRecent(id, account);
       return result;
     },
 
-    async removeParticipants({ id, waIds }) {
+    async removeParticipants({ id, waIds }, account) {
       if (waIds.length === 0) throw invalid(i18n.t('validation.needParticipant'));
       const agentEmail = await requireSetting('agentEmail');
       const asked = new Set(waIds);
       let after: GroupDetails | null = null;
       await once(() => client.removeParticipants(id, waIds, agentEmail), async () => {
-        after = await reread(id);
+        after = await reread(id, account);
         return after.participants.some((p) => asked.has(p.waId) && p.status === 'joined') ? null : undefined;
       });
-      return after ?? reread(id);
+      return after ?? reread(id, account);
     },
 
-    async listJoinRequests({ id }) {
-      return rereadRequests(id);
+    async listJoinRequests({ id }, account) {
+      return rereadRequests(id, account);
     },
 
-    async refreshWaiting() {
+    async refreshWaiting(_, account) {
       const [{ groups }, { byGroup }, people] = await Promise.all([readGroupCache(), pendingCountsItem.getValue(), waitingPeopleItem.getValue()]);
       const waiting = groups.filter((g) => (byGroup[g.id] ?? 0) > 0 && !g.autoApproval && !g.suspended)
         // Groups whose people are not known yet first.
@@ -257,11 +270,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const limit = pLimit(4);
       const results = await Promise.allSettled(read.map((g) => limit(() => client.listJoinRequests(g.id))));
       const observations = results.flatMap((r, i) => (r.status === 'fulfilled' ? [{ groupId: read[i]!.id, requests: r.value, at }] : []));
-      await counts.commit({ observations }); // one write for the whole refresh
+      await counts.commit({ observations, account }); // one write for the whole refresh
       return { read: observations.length, notRead: waiting.length - observations.length };
     },
 
-    async decideJoinRequests({ id, action, requestIds }) {
+    async decideJoinRequests({ id, action, requestIds }, account) {
       if (requestIds.length === 0) throw invalid(i18n.t('validation.needRequest'));
       let error: ErrorData | undefined;
       const asked = new Set(requestIds);
@@ -270,22 +283,22 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           () => (action === 'approve' ? client.approveJoinRequests(id, requestIds) : client.rejectJoinRequests(id, requestIds)),
           async () => ((await client.listJoinRequests(id)).requests.some((r) => asked.has(r.id)) ? null : undefined),
         );
-        await rememberRecent(id);
+        await rememberRecent(id, account);
       } catch (e) {
         // Some may have gone through (206) or been handled elsewhere: the reply shows what is still waiting.
         error = toErrorData(e);
       }
       const [requests, group] = await Promise.all([
-        rereadRequests(id).catch(() => null),
-        action === 'approve' ? reread(id).catch(() => undefined) : undefined,
+        rereadRequests(id, account).catch(() => null),
+        action === 'approve' ? reread(id, account).catch(() => undefined) : undefined,
       ]);
       return { requests, ...(group ? { group } : {}), ...(error ? { error } : {}) };
     },
 
-    async setAutoApproval({ id, enabled }) {
+    async setAutoApproval({ id, enabled }, account) {
       await client.setAutoApproval(id, enabled);
-      const group = await reread(id);
-      await rereadRequests(id).catch(() => undefined); // the badge catches up on its next poll
+      const group = await reread(id, account);
+      await rereadRequests(id, account).catch(() => undefined); // the badge catches up on its next poll
       return group;
     },
 
@@ -293,14 +306,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return client.getInviteLink(id);
     },
 
-    async resetInviteLink({ id }) {
+    async resetInviteLink({ id }, account) {
       const before = (await readGroupCache()).groups.find((g) => g.id === id)?.inviteLink;
       const link = await once(() => client.resetInviteLink(id), async () => {
         if (!before) throw new Error('the link before the reset is not known'); // cannot tell: outcome unknown
         const now = await client.getInviteLink(id);
         return now !== before ? now : null;
       });
-      await reread(id).catch(() => undefined); // the new link is already in hand
+      await reread(id, account).catch(() => undefined); // the new link is already in hand
       return link;
     },
 
@@ -314,6 +327,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return client.getInvitationTemplate(id);
     },
   };
+  // Called without an account (a test, the direct invite's own call), a handler works for the one signed in now.
+  const handlers = {} as Record<MessageName, (data: unknown, account?: Account) => Promise<unknown>>;
+  for (const name of Object.keys(table) as MessageName[]) {
+    const handle = table[name] as (data: unknown, account: Account) => Promise<unknown>;
+    handlers[name] = async (data, account) => handle(data, account ?? (await currentAccount()));
+  }
+  return handlers as Handlers;
 }
 
 const refused = () => new LocalError('forbidden', 'Refused: this message did not come from the extension.');

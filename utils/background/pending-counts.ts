@@ -7,6 +7,7 @@ import type { Group, JoinRequest, JoinRequestList } from '../domain';
 import { readGroupCache, readGroupsNaming } from '../group-cache';
 import { pendingCountsItem, pollStateItem, seenRequestsItem, waitingPeopleItem, type PendingCounts, type PollState } from '../storage';
 import { renderBadge } from './badge';
+import { isCurrent, writeFor, type Account } from './account';
 import { writeCacheHead } from './group-cache-writes';
 import { oneAtATime } from './one-at-a-time';
 
@@ -27,6 +28,8 @@ export interface Commit {
   listed?: Group[];
   /** Counting is impossible (no key, key rejected); `null` clears it. */
   problem?: PendingCounts['problem'] | null;
+  /** The account the reads were for, from when they began: nothing is written or painted once it is signed out. */
+  account?: Account;
 }
 
 export interface NewRequests { groupId: string; requests: JoinRequest[] }
@@ -86,22 +89,20 @@ export function createPendingCounts(now: () => number = Date.now) {
       const hotCursor = change.hotCursor ?? state.hotCursor;
       const nextState: PollState = { cursor: change.cursor ?? state.cursor, ...(hotCursor ? { hotCursor } : {}), since };
       const countsChanged = !sameCounts(counts, next) || 'polledAt' in counts;
-      if (countsChanged) {
-        await pendingCountsItem.setValue(next);
-        stats.countWrites++;
-      }
+      const { account } = change;
+      if (countsChanged && (await writeFor(account, () => pendingCountsItem.setValue(next)))) stats.countWrites++;
       if (nextState.cursor !== state.cursor || nextState.hotCursor !== state.hotCursor || nextState.since !== state.since) {
-        await pollStateItem.setValue(nextState);
-        stats.stateWrites++;
+        if (await writeFor(account, () => pollStateItem.setValue(nextState))) stats.stateWrites++;
       }
-      if (JSON.stringify(newestAt) !== JSON.stringify(seen)) await seenRequestsItem.setValue(newestAt);
-      if (JSON.stringify(waiting) !== JSON.stringify(people)) await waitingPeopleItem.setValue(waiting);
+      if (JSON.stringify(newestAt) !== JSON.stringify(seen)) await writeFor(account, () => seenRequestsItem.setValue(newestAt));
+      if (JSON.stringify(waiting) !== JSON.stringify(people)) await writeFor(account, () => waitingPeopleItem.setValue(waiting));
       // The panel's first rows follow the counts: a change rewrites the head from the whole list. Otherwise the
       // badge only needs the waiting groups' names: no read of a 10,000-group list per round.
       const rewrite = countsChanged || change.listed;
       const { groups, whole } = rewrite ? { groups: (await readGroupCache()).groups, whole: true } : await readGroupsNaming(Object.keys(byGroup));
       if (whole) stats.listReads++;
-      if (rewrite) await writeCacheHead(groups, byGroup);
+      if (rewrite) await writeCacheHead(groups, byGroup, account);
+      if (account && !(await isCurrent(account))) return []; // signed out meanwhile: the badge is the new account's
       await renderBadge(next, groups, waiting);
       stats.paints++;
       return fresh;
@@ -112,11 +113,11 @@ export function createPendingCounts(now: () => number = Date.now) {
     commit,
     stats,
     /** An agent's action (or the open panel) read a group's requests: record it now, ahead of any round in flight. */
-    async record(groupId: string, requests: JoinRequestList | null) {
+    async record(groupId: string, requests: JoinRequestList | null, account?: Account) {
       actedAt.set(groupId, now());
-      await commit({ observations: [{ groupId, requests, at: now() }] });
+      await commit({ observations: [{ groupId, requests, at: now() }], account });
     },
-    setProblem: (problem: NonNullable<PendingCounts['problem']>) => commit({ observations: [], problem }),
+    setProblem: (problem: NonNullable<PendingCounts['problem']>, account?: Account) => commit({ observations: [], problem, account }),
     /** The counts and the rotation position, as the poller needs them to plan a round. */
     async snapshot() {
       const [counts, state] = await Promise.all([pendingCountsItem.getValue(), pollStateItem.getValue()]);

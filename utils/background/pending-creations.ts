@@ -12,6 +12,7 @@ import { cacheGroup, cacheGroups } from './group-cache-writes';
 import { groupNotificationId, notifyMessage } from './notify';
 import type { ZokoClient } from './zoko/client';
 import { oneAtATime } from './one-at-a-time';
+import { currentAccount, isCurrent, writeFor, type Account } from './account';
 
 /** Give up telling the agent after this long: Zoko may still finish, but the agent should know. */
 export const WATCH_FOR_MS = 10 * 60_000;
@@ -21,22 +22,22 @@ const CLOCK_SKEW_MS = 2 * 60_000;
 
 const serial = oneAtATime();
 
-/** Read-modify-write of the pending creations, one at a time. */
-function update<T>(fn: (pending: PendingCreation[]) => { next: PendingCreation[]; value: T }): Promise<T> {
+/** Read-modify-write of the pending creations, one at a time; nothing is written for an account signed out. */
+function update<T>(fn: (pending: PendingCreation[]) => { next: PendingCreation[]; value: T }, account?: Account): Promise<T> {
   return serial(async () => {
     const { next, value } = fn(await pendingCreationsItem.getValue());
-    await pendingCreationsItem.setValue(next);
+    await writeFor(account, () => pendingCreationsItem.setValue(next));
     return value;
   });
 }
 
 /** Remembers a creation: the subject, when, and which groups already had it (so they are not mistaken for it). */
-export function addPendingCreation(requestId: string, subject: string, existing: Group[], now = Date.now()) {
+export function addPendingCreation(requestId: string, subject: string, existing: Group[], now = Date.now(), account?: Account) {
   const creation: PendingCreation = {
     requestId, subject, startedAt: now, attempts: 0,
     knownIds: existing.filter((g) => g.subject === subject).map((g) => g.id),
   };
-  return update((pending) => ({ next: [...pending, creation], value: creation }));
+  return update((pending) => ({ next: [...pending, creation], value: creation }), account);
 }
 
 /** The group that is this creation: same subject, not one that existed before, not created well before we asked. */
@@ -46,8 +47,9 @@ export function matches(c: PendingCreation, g: Group): boolean {
   return Number.isNaN(created) || created >= c.startedAt - CLOCK_SKEW_MS;
 }
 
-async function created(c: PendingCreation, group: Group) {
-  await cacheGroup(group);
+async function created(c: PendingCreation, group: Group, account: Account) {
+  await cacheGroup(group, account);
+  if (!(await isCurrent(account))) return;
   await notifyMessage(groupNotificationId(group.id), i18n.t('notify.createdTitle'), i18n.t('notify.createdText', [c.subject]));
 }
 
@@ -61,21 +63,23 @@ export function createCreationWatcher(client: ZokoClient, now: () => number = Da
 
   /** Lists groups once and settles every pending creation that appeared or expired. */
   async function check(): Promise<void> {
+    const account = await currentAccount(); // a watch that outlives a sign-out settles nothing of the account after
     const pending = await pendingCreationsItem.getValue();
     if (pending.length === 0) return;
     let groups: Group[];
     try {
       ({ groups } = await client.listGroups());
-      await cacheGroups(groups, now());
+      await cacheGroups(groups, now(), account);
     } catch {
       groups = []; // Zoko unreachable right now: try again on the next tick; expiry still applies below
     }
     const settled = new Set<string>();
     for (const c of pending) {
       const found = groups.find((g) => matches(c, g));
+      if (!(await isCurrent(account))) return;
       if (found) {
         settled.add(c.requestId);
-        await created(c, found);
+        await created(c, found, account);
       } else if (now() - c.startedAt > WATCH_FOR_MS) {
         settled.add(c.requestId);
         await gaveUp(c);
@@ -86,7 +90,7 @@ export function createCreationWatcher(client: ZokoClient, now: () => number = Da
       next: latest.filter((c) => !settled.has(c.requestId))
         .map((c) => (pending.some((p) => p.requestId === c.requestId) ? { ...c, attempts: c.attempts + 1 } : c)),
       value: undefined,
-    }));
+    }), account);
   }
 
   /** Checks now (sharing a check already running), then again after a backoff while any remain. */
@@ -105,27 +109,28 @@ export function createCreationWatcher(client: ZokoClient, now: () => number = Da
   return {
     check, watch,
     /** Before the POST: the creation is remembered, so a lost answer can be found out later. */
-    async intend(subject: string): Promise<string> {
+    async intend(subject: string, account?: Account): Promise<string> {
       const id = `intent:${now()}:${++seq}`;
-      await addPendingCreation(id, subject, (await readGroupCache()).groups, now());
+      await addPendingCreation(id, subject, (await readGroupCache()).groups, now(), account);
       return id;
     },
     /** A 202: the intent becomes Zoko's pending request, watched until the group appears. */
-    async confirm(intent: string, result: Extract<CreateResult, { status: 'pending' }>) {
+    async confirm(intent: string, result: Extract<CreateResult, { status: 'pending' }>, account?: Account) {
       await update((pending) => ({
         next: pending.map((c) => (c.requestId === intent ? { ...c, requestId: result.requestId } : c)),
         value: undefined,
-      }));
+      }), account);
       void watch();
     },
     /** The creation is settled (created at once, or refused): forget it. */
-    drop: (intent: string) => update((pending) => ({ next: pending.filter((c) => c.requestId !== intent), value: undefined })),
+    drop: (intent: string, account?: Account) =>
+      update((pending) => ({ next: pending.filter((c) => c.requestId !== intent), value: undefined }), account),
     /** After a lost answer: the group, if it is already in Zoko's list. */
-    async find(intent: string): Promise<Group | undefined> {
+    async find(intent: string, account?: Account): Promise<Group | undefined> {
       const c = (await pendingCreationsItem.getValue()).find((p) => p.requestId === intent);
       if (!c) return undefined;
       const { groups } = await client.listGroups();
-      await cacheGroups(groups, now());
+      await cacheGroups(groups, now(), account);
       return groups.find((g) => matches(c, g));
     },
     /** Whether a creation with this subject is not settled yet. */

@@ -9,8 +9,9 @@ import { browser, type Browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS } from '../config';
 import type { Group, JoinRequestList } from '../domain';
 import { readGroupCache } from '../group-cache';
-import { apiKeyItem, joinApprovalModesItem, settingsItem } from '../storage';
+import { joinApprovalModesItem, settingsItem } from '../storage';
 import { POLL_ALARM } from '../storage-keys';
+import { currentAccount, isCurrent } from './account';
 import { cacheGroups } from './group-cache-writes';
 import { notifyNewRequests } from './notify';
 import { checkWaits } from './wait-alerts';
@@ -34,7 +35,18 @@ export interface PollerDeps {
   now?: () => number;
 }
 
-export interface PollReport { polled: number; skipped: number; reason?: 'noKey' | 'paused' | 'authRejected' | 'budget' }
+/**
+ * What a round did. `paused`: Zoko asked us to wait; `failing`: Zoko answered with a server error, so the round
+ * stopped there instead of asking every group in turn.
+ */
+export interface PollReport { polled: number; skipped: number; reason?: 'noKey' | 'paused' | 'authRejected' | 'budget' | 'failing' }
+
+/** Failures that say Zoko itself is in trouble or wants a pause, not one group: the rest of a round would meet them too. */
+const stopsTheRound = (e: unknown) => e instanceof ZokoError
+  && (e.data.kind === 'server' || e.data.kind === 'rateLimited' || e.data.kind === 'timeout' || e.data.pausedUntil !== undefined);
+
+/** A poll the round did not send, after another one met a failing Zoko. */
+class NotSent extends Error {}
 
 /** Groups in id order, starting after `cursor` and wrapping around: each gets its turn. */
 function inTurn(groups: Group[], cursor: string): Group[] {
@@ -64,23 +76,25 @@ export function createPoller(deps: PollerDeps) {
   const limit = pLimit(deps.concurrency ?? 20);
   const inFlight = new Map<string, Promise<JoinRequestList>>();
 
-  /** Reads one group's requests; a second call while the first is in flight shares it. */
-  function pollGroup(group: Group): Promise<JoinRequestList> {
+  /**
+   * Reads one group's requests; a second call while the first is in flight shares it. `stopped`: asked just before
+   * the request would leave (it may have queued behind others); true sends nothing.
+   */
+  function pollGroup(group: Group, stopped: () => boolean = () => false): Promise<JoinRequestList> {
     const running = inFlight.get(group.id);
     if (running) return running;
-    // A 429 earlier in this round pauses the client: the queued polls are refused without a request.
-    const p = limit(() => client.listJoinRequests(group.id)).finally(() => inFlight.delete(group.id));
+    const p = limit(() => (stopped() ? Promise.reject(new NotSent()) : client.listJoinRequests(group.id)))
+      .finally(() => inFlight.delete(group.id));
     inFlight.set(group.id, p);
     return p;
   }
 
   /** One polling round, within the budget. */
   async function poll(): Promise<PollReport> {
-    // One read of the key: whether there is one, and the account this round's results belong to (a sign-out or
-    // a new key meanwhile discards them).
-    const account = await apiKeyItem.getValue();
-    if (!(deps.hasKey ? await deps.hasKey() : account)) {
-      await counts.setProblem('noKey');
+    // The account this round's results belong to: a sign-out or a new key meanwhile discards them.
+    const account = await currentAccount();
+    if (!(deps.hasKey ? await deps.hasKey() : account.key)) {
+      await counts.setProblem('noKey', account);
       return { polled: 0, skipped: 0, reason: 'noKey' };
     }
     if (((await deps.pause?.get()) ?? 0) > now()) return { polled: 0, skipped: 0, reason: 'paused' };
@@ -88,7 +102,7 @@ export function createPoller(deps: PollerDeps) {
       let { groups, fetchedAt } = await readGroupCache();
       let listed: Group[] | undefined;
       if (now() - fetchedAt > LIST_EVERY_MS && (await budget.available(now())) >= 1) {
-        groups = listed = await cacheGroups((await client.listGroups()).groups, now());
+        groups = listed = await cacheGroups((await client.listGroups()).groups, now(), account);
       }
       const [{ byGroup, cursor, hotCursor }, modes] = await Promise.all([counts.snapshot(), joinApprovalModesItem.getValue()]);
       const joinAtOnce = new Set(Object.keys(modes).filter((id) => modes[id]!.mode === 'auto_approve'));
@@ -100,33 +114,44 @@ export function createPoller(deps: PollerDeps) {
       const granted = Math.min(order.length, perRound, await budget.available(now()));
       const targets = order.slice(0, granted);
       const at = now();
-      // One poll first: a Zoko that is rate limiting answers it with a 429, which pauses the client before the
-      // rest of the round is sent (in parallel, they would all be in flight before the first 429 came back).
-      const first = await Promise.allSettled(targets.slice(0, 1).map(pollGroup));
-      const results = [...first, ...(await Promise.allSettled(targets.slice(1).map(pollGroup)))];
+      // One poll first: a Zoko that is rate limiting or failing answers it with a 429 or a 5xx, which stops the
+      // round before the rest is sent (in parallel, they would all be in flight before the first answer came back).
+      // Any later poll that meets one stops the polls still queued: a failing Zoko is asked a few times, not once
+      // (or three times, with retries) per group.
+      let failing = false;
+      const stopped = () => failing;
+      const poll1 = (g: Group) => pollGroup(g, stopped).catch((e: unknown) => {
+        if (stopsTheRound(e)) failing = true;
+        throw e;
+      });
+      const first = await Promise.allSettled(targets.slice(0, 1).map(poll1));
+      const results = [...first, ...(await Promise.allSettled(targets.slice(1).map(poll1)))];
       const observations: Observation[] = [];
       results.forEach((r, i) => {
         if (r.status === 'fulfilled') observations.push({ groupId: targets[i]!.id, requests: r.value, at });
       });
-      const lastQuiet = targets.findLast((g) => !((byGroup[g.id] ?? 0) > 0));
-      const lastHot = targets.findLast((g) => (byGroup[g.id] ?? 0) > 0);
-      if ((await apiKeyItem.getValue()) !== account) return { polled: 0, skipped: 0, reason: 'noKey' };
-      const fresh = await counts.commit({ observations, listed, cursor: lastQuiet?.id, hotCursor: lastHot?.id });
+      // The rotation moves past the groups that were asked; those left unsent keep their turn.
+      const asked = targets.filter((_, i) => !(results[i]!.status === 'rejected' && (results[i] as PromiseRejectedResult).reason instanceof NotSent));
+      const lastQuiet = asked.findLast((g) => !((byGroup[g.id] ?? 0) > 0));
+      const lastHot = asked.findLast((g) => (byGroup[g.id] ?? 0) > 0);
+      if (!(await isCurrent(account))) return { polled: 0, skipped: 0, reason: 'noKey' };
+      const fresh = await counts.commit({ observations, listed, cursor: lastQuiet?.id, hotCursor: lastHot?.id, account });
       const byId = new Map(groups.map((g) => [g.id, g]));
       await notifyNewRequests(fresh.flatMap((f) => (byId.has(f.groupId) ? [{ group: byId.get(f.groupId)!, requests: f.requests }] : [])));
       await checkWaits(now());
-      const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected' && !(r.reason instanceof NotSent));
       if (failure) throw failure.reason;
       return { polled: granted, skipped: order.length - granted, ...(granted < order.length ? { reason: 'budget' as const } : {}) };
     } catch (error) {
       if (!(error instanceof ZokoError)) throw error;
-      const { kind, status } = error.data;
+      const { kind, status, pausedUntil } = error.data;
       if (kind === 'auth') {
-        await counts.setProblem(status === 401 ? 'authRejected' : 'noKey');
+        await counts.setProblem(status === 401 ? 'authRejected' : 'noKey', account);
         return { polled: 0, skipped: 0, reason: 'authRejected' };
       }
-      // A 429 paused the client itself (until its Retry-After); other errors wait for the next round.
-      return { polled: 0, skipped: 0, reason: kind === 'rateLimited' ? 'paused' : undefined };
+      // A 429 (or a 503 with a long Retry-After) paused the client itself, until then; other errors wait for the next round.
+      const reason = kind === 'rateLimited' || pausedUntil !== undefined ? 'paused' : stopsTheRound(error) ? 'failing' : undefined;
+      return { polled: 0, skipped: 0, ...(reason ? { reason } : {}) };
     }
   }
 

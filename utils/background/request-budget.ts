@@ -1,6 +1,7 @@
 /**
  * A sliding one-minute budget of requests to Zoko. Every request that leaves counts, retries and the
- * panel's reads included (the client reports each one); the poller plans its rounds with what is left.
+ * panel's reads included (the client reports each one); the poller plans its rounds with what is left, and a
+ * retry is sent only when it can take a place (an agent's first try always goes: the poller may use the minute up).
  * Kept in session storage so that a worker restart does not reset it (MV3 stops the worker at will).
  */
 import { requestLogItem as logItem, settingsItem } from '../storage';
@@ -13,6 +14,8 @@ export interface RequestBudget {
   available(now?: number): Promise<number>;
   /** Counts requests that were made. */
   record(count?: number, now?: number): Promise<void>;
+  /** Counts one request if the minute has room for it, in the same step (parallel retries cannot both take the last one). */
+  take(now?: number): Promise<boolean>;
   /** Requests made in the last minute. */
   used(now?: number): Promise<number>;
 }
@@ -28,6 +31,14 @@ export function createRequestBudget(perMinute: () => Promise<number>): RequestBu
     },
     record(count = 1, now = Date.now()) {
       return serial(async () => logItem.setValue([...(await recent(now)), ...Array<number>(count).fill(now)]));
+    },
+    take(now = Date.now()) {
+      return serial(async () => {
+        const [log, limit] = await Promise.all([recent(now), perMinute()]);
+        if (log.length >= limit) return false;
+        await logItem.setValue([...log, now]);
+        return true;
+      });
     },
     async used(now = Date.now()) {
       await serial.settled();

@@ -13,7 +13,7 @@ export function createServices(client: ZokoClient, now: () => number = Date.now)
   const counts = createPendingCounts(now);
   const poller = createPoller({ client, counts, budget: requestBudget, pause: zokoPause, now });
   const creations = createCreationWatcher(client, now);
-  const handlers = recordingActivity(createHandlers({ client, counts, creations, polling: poller, budget: requestBudget }));
+  const handlers = recordingActivity(createHandlers({ client, counts, creations, polling: poller, budget: requestBudget, pause: zokoPause }));
   return { client, counts, poller, creations, handlers, inviteDirectly: createDirectInvite(handlers) };
 }
 

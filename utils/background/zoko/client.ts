@@ -1,5 +1,5 @@
 /** The Zoko Groups API client: one typed function per operation, on one ofetch instance. */
-import { FetchError, ofetch, type FetchContext } from 'ofetch';
+import { FetchError, ofetch, type FetchContext, type FetchResponse } from 'ofetch';
 import * as v from 'valibot';
 import type { GroupList, InvitationTemplate, JoinApprovalMode, JoinRequestList } from '../../domain';
 import { errorFromResponse, errorInSuccess, parseRetryAfter, toZokoError, unexpected, ZokoError } from './errors';
@@ -19,7 +19,7 @@ export interface ZokoClientOptions {
   retries?: number;
   /** First backoff step; doubles on each retry. */
   retryBaseMs?: number;
-  /** A longer `Retry-After` than this is handed to the caller instead of waited out. */
+  /** A longer `Retry-After` than this is not waited out in-line: it pauses the account (429, 503) or is handed back. */
   maxRetryAfterS?: number;
   /** Where the account's `{id}` form is remembered (see `groupCall`); in memory when not given. */
   idForm?: IdFormStore;
@@ -27,11 +27,22 @@ export interface ZokoClientOptions {
   whatsappIdOf?: (id: string) => Promise<string | undefined>;
   /** Whether the browser lets the extension reach Zoko's site (the agent can withhold it); asked after a network error. */
   hostAccess?: () => Promise<boolean>;
-  /** Told of every request that leaves, retries included (the request budget counts them). */
+  /** Told of every request that leaves, retries included. */
   onAttempt?: () => void;
+  /**
+   * The per-minute request budget, asked before each request leaves: a first try is counted; a retry is sent
+   * only if the budget can afford it (else the call fails with what Zoko answered, `overBudget`).
+   */
+  budget?: RetryBudget;
   /** Until when Zoko asked us to wait (ms); shared by every call, in memory when not given. */
   pause?: PauseStore;
   now?: () => number;
+}
+
+export interface RetryBudget {
+  record(): Promise<void>;
+  /** Counts one request if the minute has room for it; false (and nothing counted) when it has not. */
+  take(): Promise<boolean>;
 }
 
 export interface PauseStore {
@@ -41,6 +52,10 @@ export interface PauseStore {
 
 /** How long a 429 without `Retry-After` pauses every call: Zoko asked us to slow down, not when to resume. */
 export const DEFAULT_PAUSE_S = 30;
+/** The longest wait honoured: a `Retry-After` of a day (or a clock gone wrong) pauses 15 minutes, then we try. */
+export const MAX_PAUSE_S = 15 * 60;
+/** Statuses whose `Retry-After` says when the account may call again: a long one pauses every call. */
+const PAUSING_STATUSES = new Set([429, 503]);
 
 /** Which id Zoko takes in `{id}`: its own (`id`/`_id`) or WhatsApp's (`groupId`/`group_id`). */
 export type IdForm = 'zoko' | 'whatsapp';
@@ -69,6 +84,10 @@ export function createZokoClient(options: ZokoClientOptions) {
   let pausedUntil = 0;
   const pause: PauseStore = options.pause ?? { get: async () => pausedUntil, set: async (until) => void (pausedUntil = until) };
 
+  /** The error for a call refused while the account is paused: nothing is sent. */
+  const paused = (until: number) => new ZokoError({ kind: 'rateLimited', status: 429, message: 'Zoko asked us to wait',
+    retryAfterS: Math.ceil((until - now()) / 1000), pausedUntil: until });
+
   const api = ofetch.create({
     baseURL: options.baseURL.replace(/\/$/, '') + GROUP_PATH,
     timeout: timeoutMs,
@@ -79,36 +98,66 @@ export function createZokoClient(options: ZokoClientOptions) {
     cache: 'no-store',
     // A custom `apikey` header would follow a redirect to another origin: Zoko's API never redirects, so none is followed.
     redirect: 'error',
-    async onRequest({ options: o }) {
-      const key = await options.getApiKey();
-      if (!key) throw new ZokoError({ kind: 'auth', message: 'No API key is set' });
-      // After a 429, nothing is sent (reads, retries, the poller's round alike) until Zoko's wait is over.
-      const waitMs = (await pause.get()) - now();
-      if (waitMs > 100) { // a retry timed to the end of the wait may wake a millisecond early
-        throw new ZokoError({ kind: 'rateLimited', status: 429, message: 'Zoko asked us to wait', retryAfterS: Math.ceil(waitMs / 1000) });
-      }
-      options.onAttempt?.();
-      o.headers.set('apikey', key);
-    },
-    async onResponseError({ response }) {
-      const header = response.headers.get('retry-after');
-      const wait = parseRetryAfter(header);
-      if (response.status === 429) {
-        await pause.set(now() + (wait ?? DEFAULT_PAUSE_S) * 1000);
-        // Without a Retry-After, Zoko did not say when: the caller is told when to try, instead of a guess in-line.
-        if (wait === undefined) throw errorFromResponse(429, response._data, String(DEFAULT_PAUSE_S));
-      }
-      // A wait longer than the cap is never sat out in-line (a 503 with Retry-After: 600 would hold the call
-      // for ten minutes): it is handed back as "try again in …", whatever the status.
-      if (wait !== undefined && wait > maxRetryAfterS) throw errorFromResponse(response.status, response._data, header);
-    },
     retryDelay(ctx: FetchContext) {
-      const wait = parseRetryAfter(ctx.response?.headers.get('retry-after'));
+      const wait = parseRetryAfter(ctx.response?.headers.get('retry-after'), now());
       if (wait !== undefined) return Math.min(wait, maxRetryAfterS) * 1000;
       const attempt = retries - (typeof ctx.options.retry === 'number' ? ctx.options.retry : 0);
       return retryBaseMs * 2 ** attempt;
     },
   });
+
+  /**
+   * The hooks of one call, over all its attempts (ofetch passes a call's own hooks on to its retries): the key,
+   * the pause and the budget are looked at before each attempt leaves, and a long `Retry-After` pauses the
+   * account the call started for.
+   */
+  function attemptHooks(account: string | null | undefined) {
+    let attempts = 0;
+    /** What Zoko (or the network) last answered: the call's failure when a retry is not sent. */
+    let last: ZokoError | undefined;
+    const hooks = {
+      async onRequest({ options: o }: FetchContext) {
+        const key = await options.getApiKey();
+        if (!key) throw new ZokoError({ kind: 'auth', message: 'No API key is set' });
+        if (key !== account) throw signedOut();
+        // After a 429 (or a 503 with a long Retry-After), nothing is sent — reads, retries, the poller's round
+        // alike — until Zoko's wait is over.
+        const until = await pause.get();
+        if (until - now() > 100) throw paused(until); // a retry timed to the end of the wait may wake a millisecond early
+        // A retry is sent only if the minute's budget still has room: a failing Zoko must not be asked three
+        // times per call by a round of thirty calls.
+        const retry = attempts++ > 0;
+        if (retry && options.budget && !(await options.budget.take())) throw overBudget;
+        // Not awaited: a first try never waits on the count (a round of hundreds would queue behind it).
+        if (!retry) void options.budget?.record();
+        options.onAttempt?.();
+        o.headers.set('apikey', key);
+      },
+      onRequestError({ error }: FetchContext & { error: Error }) {
+        last = toZokoError(error);
+      },
+      async onResponseError({ response }: FetchContext & { response: FetchResponse<unknown> }) {
+        const asked = parseRetryAfter(response.headers.get('retry-after'), now());
+        last = errorFromResponse(response.status, response._data, asked);
+        const wait = asked === undefined ? undefined : Math.min(asked, MAX_PAUSE_S);
+        const pauses = response.status === 429 || (PAUSING_STATUSES.has(response.status) && wait !== undefined && wait > maxRetryAfterS);
+        if (pauses) {
+          const until = now() + (wait ?? DEFAULT_PAUSE_S) * 1000;
+          // An answer that arrives after a sign-out or a key change must not pause the account that follows.
+          if ((await options.getApiKey()) !== account) throw signedOut();
+          await pause.set(until);
+          // Waited out in-line only when short; else the caller is told until when, and every call waits.
+          if (wait === undefined || wait > maxRetryAfterS) throw withPause(errorFromResponse(response.status, response._data, wait ?? DEFAULT_PAUSE_S), until);
+        }
+        // Any other long wait is never sat out in-line (it would hold the call for minutes): handed back at once.
+        if (wait !== undefined && wait > maxRetryAfterS) throw errorFromResponse(response.status, response._data, wait);
+      },
+    };
+    return { hooks, last: () => last };
+  }
+
+  // Thrown from a retry's onRequest; the call reports Zoko's own answer instead (see `call`).
+  const overBudget = new Error('over budget');
 
   async function call<S extends v.GenericSchema | undefined = undefined>(
     method: 'GET' | 'POST' | 'PUT',
@@ -117,22 +166,28 @@ export function createZokoClient(options: ZokoClientOptions) {
   ): Promise<Out<S>> {
     // The account the answer belongs to: after a sign-out or a key change it must not be written anywhere.
     const account = await options.getApiKey();
+    const { hooks, last } = attemptHooks(account);
     let response;
+    let lastFailure: unknown;
     for (let attempt = 0; ; attempt++) {
       try {
-        response = await api.raw(path, { method, body: body as Record<string, unknown>, retry: idempotent ? retries : 0 });
+        response = await api.raw(path, { method, body: body as Record<string, unknown>, retry: idempotent ? retries : 0, ...hooks });
         break;
       } catch (error) {
+        if (error === overBudget) {
+          // The retry the budget could not afford was not sent: the call fails with what Zoko last answered.
+          const answered = last() ?? (lastFailure === undefined ? unexpected('no answer') : toZokoError(lastFailure, true));
+          throw new ZokoError({ ...answered.data, overBudget: true });
+        }
         // ofetch retries what fails before the answer; a connection that drops while the body arrives
         // fails after it, so reads retry that here (with the same backoff), and nothing else does.
         const droppedMidAnswer = !(error instanceof ZokoError) && !(error instanceof FetchError);
         if (!(droppedMidAnswer && idempotent && attempt < retries)) throw await explained(toZokoError(error, true));
+        lastFailure = error;
         await new Promise((r) => setTimeout(r, retryBaseMs * 2 ** attempt));
       }
     }
-    if ((await options.getApiKey()) !== account) {
-      throw new ZokoError({ kind: 'auth', message: 'Signed out, or the key changed, while Zoko answered' });
-    }
+    if ((await options.getApiKey()) !== account) throw signedOut();
     if (response.status === 206) throw partialFailure(response._data);
     // A 2xx that says it failed (`success: false`, an `error` field) is a failure, whatever the status.
     const refused = errorInSuccess(response.status, response._data);
@@ -239,6 +294,11 @@ export function createZokoClient(options: ZokoClientOptions) {
 }
 
 export type ZokoClient = ReturnType<typeof createZokoClient>;
+
+const signedOut = () => new ZokoError({ kind: 'auth', message: 'Signed out, or the key changed, while Zoko answered' });
+
+/** The error of an answer that paused the account, saying until when. */
+const withPause = (error: ZokoError, until: number) => new ZokoError({ ...error.data, pausedUntil: until });
 
 function partialFailure(body: unknown): ZokoError {
   const error = errorFromResponse(206, body);

@@ -63,16 +63,17 @@ export function readErrorBody(body: unknown): { message?: string; metaCode?: num
   return { message: message?.slice(0, 300), metaCode: code };
 }
 
-/** Builds the error for an HTTP response that is not a success. */
-export function errorFromResponse(status: number, body: unknown, retryAfter?: string | null): ZokoError {
+/** Builds the error for an HTTP response that is not a success (`retryAfter`: the header, or seconds already read). */
+export function errorFromResponse(status: number, body: unknown, retryAfter?: string | number | null): ZokoError {
   const { message, metaCode } = readErrorBody(body);
   const kind = (metaCode && META_CODE_KIND[metaCode]) || kindForStatus(status);
+  const retryAfterS = typeof retryAfter === 'number' ? retryAfter : parseRetryAfter(retryAfter);
   return new ZokoError({
     kind,
     status,
     message: message ?? `Zoko answered HTTP ${status}`,
     ...(metaCode ? { metaCode } : {}),
-    ...(retryAfter != null && parseRetryAfter(retryAfter) !== undefined ? { retryAfterS: parseRetryAfter(retryAfter) } : {}),
+    ...(retryAfterS !== undefined ? { retryAfterS } : {}),
   });
 }
 

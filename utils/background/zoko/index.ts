@@ -17,8 +17,9 @@ export function createBackgroundClient() {
     // The {id} form that works for this account, and WhatsApp ids from the cached list after a worker restart.
     idForm: { get: () => idFormItem.getValue(), set: (form) => idFormItem.setValue(form) },
     whatsappIdOf: async (id) => (await readGroupCache()).groups.find((g) => g.id === id)?.whatsappGroupId || undefined,
-    // Every request counts against the per-minute budget; a 429 pauses every call until Zoko's wait is over.
-    onAttempt: () => void requestBudget.record(),
+    // Every request counts against the per-minute budget, a retry before it leaves (none is sent beyond it); a 429,
+    // or a 503 with a long Retry-After, pauses every call of the account until Zoko's wait is over.
+    budget: { record: () => requestBudget.record(), take: () => requestBudget.take() },
     pause: zokoPause,
     // Firefox (and Chrome's site access setting) let the agent withdraw the host permission.
     hostAccess: () => browser.permissions.contains({ origins: [`${new URL(ZOKO_BASE_URL).origin}/*`] }),
