@@ -10,6 +10,8 @@ const SITE = new URL(INBOX_URL).host;
 
 async function openInbox(context: BrowserContext, path: string): Promise<Page> {
   const page = await context.newPage();
+  // An inbox's window, not the panel's 360 px: the readers read only what is inside the viewport.
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${INBOX_URL}/${path}`);
   return page;
 }
@@ -174,6 +176,44 @@ test('a hostile page cannot make the extension invite, insert or show markup', a
   expect((await store.log()).filter((r) => r.method !== 'GET')).toEqual([]);
   const view = await getChatInView(extContext);
   expect(view.chat.numbers).toEqual(['+919000000001']);
+});
+
+test('WhatsApp Web group chat: "This is a group chat", no member taken for the customer, nothing to invite', async ({ panel, extContext }) => {
+  await openInbox(extContext, 'whatsapp?chat=group');
+  await useSite(panel);
+  await expect(card(panel)).toContainText('This is a group chat: it has no customer to invite.');
+  await expect(card(panel)).not.toContainText('Diwali Sale Buyers');
+  await expect(card(panel).getByTestId('chat-number')).toHaveCount(0);
+  await expect(card(panel).getByRole('button', { name: 'Invite to…' })).toHaveCount(0);
+  expect((await getChatInView(extContext)).chat).toEqual({ numbers: [], reader: 'whatsapp', sure: false, kind: 'group' });
+});
+
+test('WhatsApp Web @lid chat: says to open Contact info, then reads the number there once it is open', async ({ panel, extContext }) => {
+  const inbox = await openInbox(extContext, 'whatsapp?chat=lid');
+  await useSite(panel);
+  await expect(card(panel)).toContainText('Kavya');
+  await expect(card(panel)).toContainText('Open Contact info in WhatsApp to show the number.');
+  await inbox.goto(`${INBOX_URL}/whatsapp?chat=lid-drawer`);
+  await expect(card(panel).getByTestId('chat-number')).toHaveText('+91 99887 76655');
+});
+
+test('a hostile page draws one number and writes another (<bdo>): the panel asks instead of being sure', async ({ panel, extContext, store }) => {
+  await openInbox(extContext, 'hostile?case=bdo');
+  await useSite(panel);
+  const which = card(panel).getByRole('group', { name: 'Is this the customer?' });
+  await expect(which).toBeVisible();
+  await expect(which.getByRole('button', { name: '+91 98765 01234' })).toBeVisible();
+  await expect(card(panel).getByTestId('chat-number')).toHaveCount(0);
+  await expect(card(panel).getByRole('button', { name: 'Invite to…' })).toHaveCount(0);
+  expect((await getChatInView(extContext)).chat).toMatchObject({ numbers: ['+919876501234'], sure: false });
+  expect((await store.log()).filter((r) => r.method !== 'GET')).toEqual([]);
+});
+
+test('a wa.me link in a customer\'s message under a name-only header is only asked about', async ({ panel, extContext }) => {
+  await openInbox(extContext, 'hostile?case=wa-me');
+  await useSite(panel);
+  await expect(card(panel).getByRole('group', { name: 'Is this the customer?' }).getByRole('button', { name: '+91 91234 56780' })).toBeVisible();
+  await expect(card(panel).getByTestId('chat-number')).toHaveCount(0);
 });
 
 test('settings list the sites, and "Stop using" takes one back', async ({ panel, extContext, openPage }) => {

@@ -33,7 +33,7 @@ const CHATS: Record<string, WaChat> = {
 
 const STYLE = `
   body { margin: 0; font: 14px system-ui, sans-serif; color: #111b21; }
-  #app { display: grid; grid-template-columns: 300px 1fr auto; height: 100vh; }
+  #app { display: grid; grid-template-columns: minmax(0, 30%) minmax(0, 1fr) auto; height: 100vh; }
   #side { border-right: 1px solid #d1d7db; display: flex; flex-direction: column; }
   #side .search { margin: 8px; padding: 6px 10px; background: #f0f2f5; border-radius: 8px; min-height: 20px; }
   #pane-side [role="row"] { padding: 10px 12px; border-bottom: 1px solid #f0f2f5; }
