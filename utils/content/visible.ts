@@ -16,20 +16,16 @@ const stylesOf = (doc: Document): Styles => {
   };
 };
 
-interface Rgba { r: number; g: number; b: number; a: number }
+type Rgba = number[];
 
-/** A computed colour ("rgb(…)" / "rgba(…)"); null for anything else (then it is not judged). */
+/** A computed colour ("rgb(r, g, b)" / "rgba(r, g, b, a)") as [r, g, b, a]; null for anything else (then it is not judged). */
 function parseColor(value: string): Rgba | null {
-  const m = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(value.trim());
-  if (!m) return null;
-  const alpha = m[4] === undefined ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
-  return { r: +m[1]!, g: +m[2]!, b: +m[3]!, a: alpha };
+  const n = value.startsWith('rgb') ? value.match(/[\d.]+/g)?.map(Number) : undefined;
+  return n && n.length >= 3 ? [n[0]!, n[1]!, n[2]!, n[3] ?? 1] : null;
 }
 
-const luminance = ({ r, g, b }: Rgba) => {
-  const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-};
+/** Perceived lightness, 0…1: close enough to tell ink from the paper it is on. */
+const lightness = (c: Rgba) => (0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!) / 255;
 
 /** The colour behind `el`: the nearest opaque enough background; null when an image may be behind it. */
 function backgroundOf(el: Element, styles: Styles): Rgba | null {
@@ -37,9 +33,9 @@ function backgroundOf(el: Element, styles: Styles): Rgba | null {
     const s = styles(e);
     if (s.backgroundImage !== 'none') return null;
     const c = parseColor(s.backgroundColor);
-    if (c && c.a >= 0.5) return c;
+    if (c && c[3]! >= 0.5) return c;
   }
-  return { r: 255, g: 255, b: 255, a: 1 }; // the canvas
+  return [255, 255, 255]; // the canvas
 }
 
 /** The ink of `el`'s text stands out from what is behind it: not transparent, not tiny, not the background's colour. */
@@ -49,12 +45,11 @@ function inkShows(el: Element, styles: Styles): boolean {
   // What is painted is -webkit-text-fill-color (it defaults to the colour).
   const ink = parseColor(s.getPropertyValue('-webkit-text-fill-color') || s.color);
   if (!ink) return true;
-  if (ink.a < 0.1) return false;
+  const alpha = ink[3]!;
   const bg = backgroundOf(el, styles);
-  if (!bg) return true;
-  const mix = (c: 'r' | 'g' | 'b') => ink[c] * ink.a + bg[c] * (1 - ink.a);
-  const [l1, l2] = [luminance({ r: mix('r'), g: mix('g'), b: mix('b'), a: 1 }), luminance(bg)].sort((x, y) => y - x) as [number, number];
-  return (l1 + 0.05) / (l2 + 0.05) >= 1.5;
+  if (alpha < 0.1 || !bg) return alpha >= 0.1;
+  // Ink drawn at `alpha` over the background, against the background alone.
+  return Math.abs(lightness(ink) - lightness(bg)) * alpha >= 0.1;
 }
 
 /** Opacity as painted: the product of every ancestor's. */
@@ -145,9 +140,6 @@ export function seenText(root: Element, maxChars = 2_000): SeenText {
   seen.text = parts.join(' ').slice(0, maxChars);
   return seen;
 }
-
-/** The visible text under `root`, text node by text node (hidden ones skipped), up to `maxChars`. */
-export const visibleText = (root: Element, maxChars = 2_000) => seenText(root, maxChars).text;
 
 export interface NumberSeen { number: string; /** Its order on screen is its order in the page. */ plain: boolean }
 

@@ -24,7 +24,7 @@ const LINKS = 'a[href^="tel:"], a[href*="wa.me/"], a[href*="api.whatsapp.com/sen
 /** Fields that hold a phone number: by type, autocomplete, name or the CRM's own marks (Kommo's `control-phone`). */
 const PHONE_INPUT = 'input[type="tel"], input[autocomplete~="tel"], input[name*="phone" i], input[class*="phone" i], [data-pei-code="phone"] input';
 /** A row's label that says it holds a phone number (the languages of the fixtures and the locales). */
-const PHONE_LABEL = /^(phone|mobile|cell|whats ?app|tel(ephone|éfono)?|teléfono|móvil|celular|work phone|هاتف|الهاتف|جوال|رقم الهاتف|تلفن|телефон)\b[\s:]*$/i;
+const PHONE_LABEL = /^(work |mobile )?(phone|mobile|cell|whats ?app|tel\S*|teléfono|móvil|celular|هاتف|جوال|телефон)[\s:]*$/i;
 /** Where a name is written: headings, never a button's text or an icon's `title`. */
 const NAME = 'h1, h2, h3, h4, [role="heading"], [data-contact-name]';
 
