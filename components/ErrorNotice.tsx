@@ -1,10 +1,11 @@
 /** An error as a sentence with the way forward: open settings, try again, or go back. */
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { useEffect, useState } from 'preact/hooks';
-import { describeError } from '../utils/error-text';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { clockTime, describeError } from '../utils/error-text';
 import type { ErrorData } from '../utils/errors';
 import { requestHostAccess } from '../utils/panel/host-access';
+import { endZokoWait } from '../utils/panel/zoko-wait';
 
 interface Props {
   error: ErrorData | null | undefined;
@@ -16,8 +17,20 @@ interface Props {
 
 export function ErrorNotice({ error, onRetry, onBack, retryAt }: Props) {
   const seconds = useCountdown(retryAt);
+  const pausedUntil = error?.pausedUntil;
+  // Zoko asked us to wait: the retry happens at that time, by the view's own timer (`retryAt`) or by this one.
+  useRetryAt(pausedUntil !== undefined && !retryAt ? pausedUntil : null, onRetry);
   if (!error) return null;
   const { text, lead, action } = describeError(error);
+  if (action === 'tryNow') {
+    const tryNow = () => void endZokoWait().then(() => onRetry?.());
+    return (
+      <div class="notice error" role="alert">
+        <p>{onRetry ? i18n.t('errors.pausedRetrying', [clockTime(pausedUntil!)]) : text}</p>
+        <button type="button" class="small" onClick={tryNow}>{i18n.t('common.tryNow')}</button>
+      </div>
+    );
+  }
   const counting = Boolean(retryAt && seconds > 0);
   return (
     <div class="notice error" role="alert">
@@ -37,6 +50,17 @@ export function ErrorNotice({ error, onRetry, onBack, retryAt }: Props) {
       {action === 'backToList' && onBack && <button type="button" class="small" onClick={onBack}>{i18n.t('common.backToGroups')}</button>}
     </div>
   );
+}
+
+/** Calls `retry` once at `at` (ms); the latest `retry` given, so a re-render does not restart the wait. */
+function useRetryAt(at: number | null, retry: (() => void) | undefined) {
+  const latest = useRef(retry);
+  latest.current = retry;
+  useEffect(() => {
+    if (at === null || !latest.current) return;
+    const t = setTimeout(() => latest.current?.(), Math.max(0, at - Date.now()));
+    return () => clearTimeout(t);
+  }, [at]);
 }
 
 function useCountdown(at: number | null | undefined): number {

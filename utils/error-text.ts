@@ -2,7 +2,8 @@
 import { i18n } from '#i18n';
 import type { ErrorData } from './errors';
 
-export type ErrorAction = 'openOptions' | 'retry' | 'backToList' | 'grantAccess' | 'none';
+/** `tryNow`: Zoko asked the account to wait; the agent may end the wait and try at once. */
+export type ErrorAction = 'openOptions' | 'retry' | 'backToList' | 'grantAccess' | 'tryNow' | 'none';
 
 export interface ErrorText {
   /** The whole message, wait included ("… Try again in 30 s."). */
@@ -27,6 +28,10 @@ export function describeError(error: ErrorData): ErrorText {
     ({ text: wait ? `${lead} ${wait}` : lead, lead, action });
   if (error.lostReply) return said(i18n.t('errors.lostReply'), 'retry'); // Zoko may well have done it
   if (error.needsHostAccess) return said(i18n.t('errors.hostAccess'), 'grantAccess');
+  // Zoko said when to come back: the time, not a count of seconds (a pause may last 15 minutes).
+  if (error.pausedUntil !== undefined && error.outcome === undefined) {
+    return said(i18n.t('errors.pausedUntil', [clockTime(error.pausedUntil)]), 'tryNow');
+  }
   // A write whose answer was lost: what a re-read found decides whether "Try again" is offered.
   switch (error.outcome) {
     case 'notDone': return said(i18n.t('errors.outcomeNotDone'), 'retry');
@@ -60,6 +65,11 @@ export function describeError(error: ErrorData): ErrorText {
     case 'unexpected':
       return said(i18n.t('errors.unexpected'), 'retry');
   }
+}
+
+/** A time today as the agent's locale writes it: "10:42". */
+export function clockTime(ms: number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(ms);
 }
 
 /** Zoko's own words as a sentence: capitalised, ending with a full stop. */

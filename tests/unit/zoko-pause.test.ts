@@ -11,7 +11,7 @@ import { createZokoClient, MAX_PAUSE_S } from '../../utils/background/zoko/clien
 import { ZokoError } from '../../utils/background/zoko/errors';
 import { removeAllListeners, sendMessage } from '../../utils/messaging';
 import { DEFAULT_SETTINGS } from '../../utils/config';
-import { describeError } from '../../utils/error-text';
+import { clockTime, describeError } from '../../utils/error-text';
 import { apiKeyItem, settingsItem, zokoPausedUntilItem } from '../../utils/storage';
 import { newStore, type SandboxControl } from '../../dev/sandbox/control';
 import { startSandbox, type Sandbox } from '../../dev/sandbox/server';
@@ -84,13 +84,6 @@ describe('Retry-After as an HTTP date', () => {
     expect(error.pausedUntil).toBeDefined();
     expect(Math.abs(error.pausedUntil! - date.getTime())).toBeLessThanOrEqual(1_500);
     expect(await zoko.log()).toHaveLength(1);
-  });
-
-  it('a date already past is no wait: the read is retried and succeeds', async () => {
-    const { zoko, services } = await signedIn(12);
-    await zoko.fault({ status: 429, retryAfter: new Date(Date.now() - 60_000).toUTCString(), method: 'GET' });
-    expect((await services.client.listGroups()).groups).toHaveLength(12);
-    expect((await zoko.log()).map((r) => r.status)).toEqual([429, 200]);
   });
 });
 
@@ -208,5 +201,15 @@ describe('retries are paid for before they leave', () => {
     expect((await client.listGroups()).groups).toHaveLength(3);
     expect((await zoko.log()).map((r) => r.status)).toEqual([503, 503, 200]);
     expect(await budget.used()).toBe(3);
+  });
+});
+
+describe('what the agent is told', () => {
+  it('until when Zoko asked us to wait, in local time, with "Try now"', () => {
+    const until = new Date(2026, 11, 2, 10, 42).getTime();
+    expect(clockTime(until, 'en-GB')).toBe('10:42');
+    expect(describeError({ kind: 'server', status: 503, message: 'x', retryAfterS: 600, pausedUntil: until }))
+      .toEqual({ text: `Zoko asked us to wait until ${clockTime(until)}.`, lead: `Zoko asked us to wait until ${clockTime(until)}.`, action: 'tryNow' });
+    expect(describeError({ kind: 'rateLimited', status: 429, message: 'x', retryAfterS: 900, pausedUntil: until }).action).toBe('tryNow');
   });
 });
