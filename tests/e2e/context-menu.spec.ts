@@ -45,8 +45,9 @@ const CASES: Array<{ name: string; body: string; style?: string; expected: Selec
   { name: 'digits reversed by <bdo>', body: '<p id="t">+91 98765 <bdo dir="rtl">01234</bdo></p>', expected: { text: '+91 98765 01234', plain: false } },
   { name: 'an RLO control character', body: '<p id="t">+91 98765 \u202e01234\u202c</p>', expected: { text: '+91 98765 \u202e01234\u202c', plain: false } },
   {
-    name: 'hidden and transparent digits inside the selection',
-    body: '<p id="t">+91 98765 <span style="display:none">11111</span><span style="opacity:0">22222</span>43210</p>',
+    name: 'hidden, transparent and white-on-white digits inside the selection',
+    body: '<p id="t">+91 98765 <span style="display:none">11111</span><span style="opacity:0">22222</span>'
+      + '<span style="color:#fff">33333</span><span style="color:transparent">44444</span>43210</p>',
     expected: { text: '+91 98765 43210', plain: true },
   },
 ];

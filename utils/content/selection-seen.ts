@@ -5,10 +5,8 @@
  * handler. The background invites directly only when what is seen here is the number it was about to invite.
  */
 import type { SelectionSeen } from '../inbox';
-import { isShown } from './visible';
-
-/** Characters that can make digits show in another order than they are written (LRE/LRI/LRM/PDF/PDI do not). */
-const REORDERING = /[\u202b\u202d\u202e\u2067\u2068\u200f\u061c]/;
+import { REORDERING } from './phone-text';
+import { isShown, textShown } from './visible';
 
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 
@@ -35,7 +33,6 @@ export function seenSelection(doc: Document): SelectionSeen | null {
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const parts: string[] = [];
   let plain = true;
-  const shown = new Map<Element, boolean>();
   for (let i = 0; i < selection.rangeCount; i++) {
     const range = selection.getRangeAt(i);
     const root = range.commonAncestorContainer;
@@ -44,8 +41,7 @@ export function seenSelection(doc: Document): SelectionSeen | null {
       if (!range.intersectsNode(node)) continue;
       const parent = node.parentElement;
       if (!parent || /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(parent.tagName)) continue;
-      if (!shown.has(parent)) shown.set(parent, isShown(parent));
-      if (!shown.get(parent)) continue;
+      if (!textShown(node as Text)) continue;
       const full = node.textContent ?? '';
       const start = node === range.startContainer ? range.startOffset : 0;
       const end = node === range.endContainer ? range.endOffset : full.length;
