@@ -1,6 +1,8 @@
 /**
  * Picks a group for one action ("Invite to…", "Send invite link…"): a modal dialog with a filter, recent
  * groups first; Enter takes the first match, a click takes any. Picking is the action: no second confirm.
+ * `blocked` says why nothing can be picked any more (the chat it was opened for changed): the list stays
+ * for the agent to read, but picks do nothing.
  */
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
@@ -16,9 +18,10 @@ interface Props {
   groups: Group[];
   onPick: (group: Group) => void;
   onClose: () => void;
+  blocked?: string | null;
 }
 
-export function GroupPicker({ title, groups, onPick, onClose }: Props) {
+export function GroupPicker({ title, groups, onPick, onClose, blocked = null }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const query = useSignal('');
@@ -31,14 +34,15 @@ export function GroupPicker({ title, groups, onPick, onClose }: Props) {
   const matches = (q ? groups.filter((g) => g.subject.toLocaleLowerCase().includes(q)) : groups).slice(0, SHOWN);
   return (
     <dialog ref={ref} class="picker" aria-labelledby={`${id}-title`} onCancel={(e) => { e.preventDefault(); onClose(); }}>
-      <form method="dialog" onSubmit={(e) => { e.preventDefault(); if (matches[0]) onPick(matches[0]); }}>
+      <form method="dialog" onSubmit={(e) => { e.preventDefault(); if (matches[0] && !blocked) onPick(matches[0]); }}>
         <h2 id={`${id}-title`}>{title}</h2>
+        {blocked && <p class="notice error" role="alert">{blocked}</p>}
         <input type="search" aria-label={i18n.t('inbox.filter')} placeholder={i18n.t('inbox.filter')} value={query.value}
           onInput={(e) => (query.value = e.currentTarget.value)} autoFocus />
         <ul class="picker-list" aria-label={title}>
           {matches.map((g) => (
             <li key={g.id}>
-              <button type="button" class="picker-item" onClick={() => onPick(g)}>
+              <button type="button" class="picker-item" disabled={Boolean(blocked)} onClick={() => onPick(g)}>
                 <span class="subject">{g.subject}</span>
                 <span class="seats">{i18n.t('list.members', [String(g.participantCount), String(MAX_PARTICIPANTS)])}</span>
               </button>

@@ -50,26 +50,42 @@ export function ThisChat() {
       {model.status.value && (
         <p class={`notice ${model.status.value.tone}`} role={model.status.value.tone === 'error' ? 'alert' : 'status'}>{model.status.value.text}</p>
       )}
+      <Picker />
     </section>
+  );
+}
+
+/**
+ * The group picker, bound to the customer it was opened for: its title keeps their number, and once the
+ * chat in view changes it says so and picks do nothing. Kept here rather than with the customer, so it stays
+ * up (saying the chat changed) when the new chat has no customer.
+ */
+function Picker() {
+  const panel = usePanel();
+  const model = panel.chat;
+  const picking = model.picking.value;
+  if (!picking) return null;
+  const number = model.display(picking.customer.waId);
+
+  async function pick(group: Group) {
+    const status = await model.pick(group);
+    if (status) panel.announce(status.text);
+  }
+
+  return (
+    <GroupPicker title={picking.action === 'invite' ? i18n.t('inbox.pickInvite', [number]) : i18n.t('inbox.pickLink')}
+      groups={model.choices.value} blocked={model.pickerStale.value ? i18n.t('inbox.pickerStale', [number]) : null}
+      onPick={(g) => void pick(g)} onClose={() => model.closePicker()} />
   );
 }
 
 function Customer({ waId, name }: { waId: string; name?: string }) {
   const panel = usePanel();
   const model = panel.chat;
-  const { picking } = model;
   // The picker is one key away (`i`, `l`): its script loads now, so the letters typed next land in it.
   useEffect(() => GroupPicker.preload(), []);
   const { waiting, memberOf, invitedTo } = model.known.value;
   const number = model.display(waId);
-  const groups = model.choices.value;
-
-  async function pick(group: Group) {
-    const action = picking.value;
-    picking.value = null;
-    const status = action === 'invite' ? await model.invite(group) : await model.sendLink(group);
-    if (status) panel.announce(status.text);
-  }
 
   return (
     <>
@@ -85,13 +101,9 @@ function Customer({ waId, name }: { waId: string; name?: string }) {
         </ul>
       )}
       <div class="row">
-        <button type="button" class="small primary" disabled={model.busy.value} onClick={() => (picking.value = 'invite')}>{i18n.t('inbox.inviteTo')}</button>
-        <button type="button" class="small" disabled={model.busy.value} onClick={() => (picking.value = 'link')}>{i18n.t('inbox.sendLink')}</button>
+        <button type="button" class="small primary" disabled={model.busy.value} onClick={() => model.openPicker('invite')}>{i18n.t('inbox.inviteTo')}</button>
+        <button type="button" class="small" disabled={model.busy.value} onClick={() => model.openPicker('link')}>{i18n.t('inbox.sendLink')}</button>
       </div>
-      {picking.value && (
-        <GroupPicker title={picking.value === 'invite' ? i18n.t('inbox.pickInvite', [number]) : i18n.t('inbox.pickLink')}
-          groups={groups} onPick={(g) => void pick(g)} onClose={() => (picking.value = null)} />
-      )}
     </>
   );
 }

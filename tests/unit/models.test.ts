@@ -15,7 +15,9 @@ import { createPanel } from '../../utils/panel/panel';
 import { runShortcut } from '../../utils/panel/shortcuts';
 import { createPort, type Transport } from '../../utils/panel/port';
 import type { Result } from '../../utils/result';
-import { pendingCountsItem } from '../../utils/storage';
+import { chatInViewItem, pendingCountsItem } from '../../utils/storage';
+import { createChatModel } from '../../utils/panel/chat-model';
+import type { ChatInView } from '../../utils/inbox';
 import { orderForDisplay, sortBySubject } from '../../utils/group-order';
 import type { Group, GroupDetails, JoinRequest } from '../../utils/domain';
 
@@ -404,9 +406,9 @@ describe('command palette', () => {
     await vi.waitFor(() => expect(p.chat.customer.value).not.toBeNull());
     expect(runShortcut(p, { key: 'l' }, true, false)).toBe(false); // typing in a field
     expect(runShortcut(p, { key: 'l' }, false, false)).toBe(true);
-    expect(p.chat.picking.value).toBe('link');
+    expect(p.chat.picking.value?.action).toBe('link');
     expect(runShortcut(p, { key: 'i' }, false, false)).toBe(true);
-    expect(p.chat.picking.value).toBe('invite');
+    expect(p.chat.picking.value?.action).toBe('invite');
   });
 });
 
@@ -500,5 +502,90 @@ describe('one decision at a time per request (Zoko answering slowly)', () => {
     expect(model.next('approve')).toBe('full');
     expect(model.next('reject')).toBe('r2');
     expect(model.fitting('approve', ['r2'])).toEqual({ ids: [], held: 1 });
+  });
+});
+
+describe('This chat: a picker is bound to the customer it was opened for', () => {
+  const SITE = 'https://inbox.example';
+  const chatView = (numbers: string[], name: string, tabId = 3): ChatInView => ({
+    tabId, addressKnown: true, site: SITE, granted: true, chat: { numbers, name, reader: 'page', sure: true },
+  });
+  const PRIYA = chatView(['+91 98765 43210'], 'Priya Sharma');
+
+  async function thisChat(answers: Parameters<typeof fakeTransport>[0] = {}) {
+    await chatInViewItem.setValue(PRIYA);
+    const fake = fakeTransport({
+      refreshChatInView: () => ok(PRIYA), inviteMembers: (d: { phoneNumbers: string[] }) => ok({ sent: d.phoneNumbers, skipped: [], failed: [] }),
+      insertIntoChat: () => ok({ inserted: true }), ...answers,
+    });
+    const port = { ...createPort(fake.transport), copy: vi.fn(async () => true) };
+    const groups = [group(1, 'VIP Customers', { inviteLink: 'https://chat.whatsapp.com/AbCdEfGhIjKlMnOpQrStUv' }), group(2, 'Wholesale Buyers')];
+    const model = createChatModel(port, {
+      groups: () => groups, recent: () => [], people: signal({}), country: () => 'IN', linkTemplate: () => undefined,
+      access: { site: async () => true, tabAddresses: async () => true },
+    });
+    await model.start();
+    await vi.waitFor(() => expect(model.customer.value?.waId).toBe('919876543210'));
+    /** The page shows another chat now. */
+    const change = async (next: ChatInView) => {
+      await chatInViewItem.setValue(next);
+      await vi.waitFor(() => expect(model.view.value).toEqual(next));
+    };
+    const writes = () => fake.asked.filter((a) => a.name === 'inviteMembers' || a.name === 'insertIntoChat');
+    return { model, port, groups, change, writes };
+  }
+
+  it.each([
+    ['another number', chatView(['+44 7911 123456'], 'Rahul Verma')],
+    ['the same person in another tab', chatView(['+91 98765 43210'], 'Priya Sharma', 4)],
+    ['another chat with no number', chatView([], 'Support')],
+  ])('Invite to…, then %s in view: the picker says the chat changed, and the pick invites nobody', async (_, next) => {
+    const { model, groups, change, writes } = await thisChat();
+    expect(model.openPicker('invite')).toBe(true);
+    await change(next);
+    expect(model.pickerStale.value).toBe(true);
+    expect(model.picking.value?.customer.waId).toBe('919876543210'); // the title keeps whom it was opened for
+    expect(await model.pick(groups[0]!)).toEqual({ tone: 'error', text: expect.stringContaining('+91 98765 43210') });
+    expect(model.status.value?.text).toMatch(/chat changed/);
+    expect(model.picking.value).toBeNull();
+    expect(writes()).toEqual([]);
+  });
+
+  it('Send invite link…, then another chat: nothing is put in its reply box, nor copied', async () => {
+    const { model, port, groups, change, writes } = await thisChat();
+    model.openPicker('link');
+    await change(chatView(['+44 7911 123456'], 'Rahul Verma'));
+    expect(await model.pick(groups[0]!)).toMatchObject({ tone: 'error' });
+    expect(writes()).toEqual([]);
+    expect(port.copy).not.toHaveBeenCalled();
+  });
+
+  it('the chat changes while the link is being read: it does not land in the new chat', async () => {
+    let answer!: (r: Result<string>) => void;
+    const { model, port, groups, change, writes } = await thisChat({ getInviteLink: () => new Promise((r) => (answer = r)) });
+    model.openPicker('link');
+    const picked = model.pick(groups[1]!); // no link in the list: read first
+    await vi.waitFor(() => expect(answer).toBeTypeOf('function'));
+    await change(chatView(['+44 7911 123456'], 'Rahul Verma'));
+    answer(ok('https://chat.whatsapp.com/WxYz0123456789AbCdEfGh'));
+    expect(await picked).toMatchObject({ tone: 'error' });
+    expect(writes()).toEqual([]);
+    expect(port.copy).not.toHaveBeenCalled();
+  });
+
+  it('nothing changed: the pick invites the number it was opened for, once', async () => {
+    const { model, groups, change, writes } = await thisChat();
+    model.openPicker('invite');
+    await change(PRIYA); // the same chat read again
+    expect(model.pickerStale.value).toBe(false);
+    expect(await model.pick(groups[0]!)).toMatchObject({ tone: 'ok' });
+    expect(writes()).toEqual([{ name: 'inviteMembers', data: { id: 'g1', phoneNumbers: ['919876543210'] } }]);
+  });
+
+  it('no customer: the picker does not open', async () => {
+    const { model, change } = await thisChat();
+    await change(chatView([], 'Support'));
+    expect(model.openPicker('invite')).toBe(false);
+    expect(model.picking.value).toBeNull();
   });
 });

@@ -18,6 +18,13 @@ type PhoneModule = typeof import('../phone');
 
 export interface Customer { waId: string; name?: string }
 export type ChatStatus = { tone: 'ok' | 'error'; text: string } | null;
+/**
+ * What an action is for, captured when the agent starts it (the picker opens, the palette runs): the
+ * customer shown then, in which conversation. The page may change before the pick; the action is done for
+ * this customer in this conversation, or not at all.
+ */
+export interface ChatTarget { customer: Customer | null; key: string }
+export interface Picking extends ChatTarget { action: 'invite' | 'link'; customer: Customer }
 
 export interface ChatDeps {
   groups: () => Group[];
@@ -40,8 +47,8 @@ export function createChatModel(port: Port, deps: ChatDeps) {
   const status = signal<ChatStatus>(null);
   const offerError = signal<string | null>(null);
   const busy = signal(false);
-  /** The group picker open for an action ("Invite to…", "Send invite link…"): a click or `i` / `l` opens it. */
-  const picking = signal<'invite' | 'link' | null>(null);
+  /** The group picker open for an action ("Invite to…", "Send invite link…"), bound to whom it was opened for. */
+  const picking = signal<Picking | null>(null);
 
   const chat = computed(() => (view.value?.granted ? view.value.chat ?? null : null));
   /**
@@ -54,8 +61,8 @@ export function createChatModel(port: Port, deps: ChatDeps) {
     if (v.granted) return 'card';
     return !offerHidden.value && (v.site !== null || !v.addressKnown) ? 'offer' : null;
   });
-  /** The conversation's identity: a new tab or new numbers forget the agent's earlier choice. */
-  const key = computed(() => `${view.value?.tabId}|${chat.value?.numbers.join(',') ?? ''}`);
+  /** The conversation's identity: a new tab, name or numbers forget the agent's earlier choice and unbind a picker. */
+  const key = computed(() => `${view.value?.tabId}|${chat.value?.name ?? ''}|${chat.value?.numbers.join(',') ?? ''}`);
   const candidates = computed<string[]>(() => {
     const p = phone.value;
     if (!p || !chat.value) return [];
@@ -71,11 +78,12 @@ export function createChatModel(port: Port, deps: ChatDeps) {
     const list = candidates.value;
     if (!c || list.length === 0) return null;
     const pick = chosen.value?.key === key.value ? chosen.value.waId : undefined;
-    const waId = pick !== undefined ? pick : c.sure || list.length === 1 ? list[0]! : null;
+    // Only a sure reader names the customer: one number the page may have drawn otherwise is still asked about.
+    const waId = pick !== undefined ? pick : c.sure && !c.kind ? list[0]! : null;
     return waId ? { waId, ...(c.name && { name: c.name }) } : null;
   });
-  /** Several numbers and no sure one: the agent says which is the customer. */
-  const unsure = computed(() => candidates.value.length > 1 && customer.value === null && chosen.value?.key !== key.value);
+  /** Numbers the reader is not sure of (one or several): the agent says which is the customer. */
+  const unsure = computed(() => candidates.value.length > 0 && customer.value === null && chosen.value?.key !== key.value);
 
   /** What the extension already knows about the customer: waiting, member, invited (groups by subject). */
   const known = computed(() => {
@@ -94,6 +102,64 @@ export function createChatModel(port: Port, deps: ChatDeps) {
   /** Groups an action can use, recent first. */
   const choices = computed(() => recentFirst(deps.groups(), deps.recent()));
 
+  const display = (waId: string) => phone.value?.formatWaId(waId) ?? `+${waId}`;
+  /** The conversation in view now, and its customer, as what an action is for. */
+  const targetNow = (): ChatTarget => ({ customer: customer.value, key: key.value });
+  /** Whether `target` is still the conversation and customer in view: otherwise nothing is written for it. */
+  const stillInView = (target: ChatTarget) => target.key === key.value && customer.value?.waId === target.customer?.waId;
+  /** The open picker's conversation is no longer the one in view ("The chat changed"). */
+  const pickerStale = computed(() => picking.value !== null && !stillInView(picking.value));
+  /** Says that nothing was done because the conversation changed under the action. */
+  function chatChanged(target: ChatTarget): NonNullable<ChatStatus> {
+    busy.value = false;
+    const who = target.customer ? display(target.customer.waId) : i18n.t('inbox.thisChat');
+    return (status.value = { tone: 'error', text: i18n.t('inbox.chatChanged', [who]) });
+  }
+
+  /** Invites the target's customer (the one shown when the agent started) to `group`; the result is said in the card. */
+  async function invite(group: Group, target: ChatTarget = targetNow()): Promise<ChatStatus> {
+    const who = target.customer;
+    if (!who) return null;
+    if (!stillInView(target)) return chatChanged(target);
+    busy.value = true;
+    const r = await port.send('inviteMembers', { id: group.id, phoneNumbers: [who.waId] });
+    busy.value = false;
+    const number = display(who.waId);
+    if (!r.ok) status.value = { tone: 'error', text: i18n.t('inbox.notInvited', [number, describeError(r.error).text]) };
+    else if (r.data.sent.length > 0) status.value = { tone: 'ok', text: i18n.t('inbox.invited', [number, group.subject]) };
+    else if (r.data.skipped.length > 0) status.value = { tone: 'ok', text: i18n.t('inbox.skipped', [number, group.subject]) };
+    else status.value = { tone: 'error', text: i18n.t('inbox.notInvited', [number, r.data.failed[0]?.reason ?? '']) };
+    return status.value;
+  }
+
+  /**
+   * Puts `group`'s link (in the agent's message) into the target conversation's reply box; the clipboard
+   * when there is none. Checked again after each wait: the link never lands in a conversation opened since.
+   */
+  async function sendLink(group: Group, target: ChatTarget = targetNow()): Promise<NonNullable<ChatStatus>> {
+    if (!stillInView(target)) return chatChanged(target);
+    busy.value = true;
+    let link = group.inviteLink;
+    if (!isWhatsAppInviteLink(link)) {
+      const r = await port.send('getInviteLink', { id: group.id });
+      link = r.ok ? r.data : '';
+    }
+    if (!isWhatsAppInviteLink(link)) {
+      busy.value = false;
+      return (status.value = { tone: 'error', text: i18n.t('inbox.noLink', [group.subject]) });
+    }
+    if (!stillInView(target)) return chatChanged(target);
+    const text = linkMessage(deps.linkTemplate(), group.subject, link);
+    const r = await port.send('insertIntoChat', { text });
+    busy.value = false;
+    if (r.ok && r.data.inserted) return (status.value = { tone: 'ok', text: i18n.t('inbox.inserted', [group.subject]) });
+    if (!stillInView(target)) return chatChanged(target); // not inserted, and another chat now: no copy for it either
+    const copied = await port.copy(text);
+    return (status.value = copied
+      ? { tone: 'ok', text: i18n.t('inbox.copiedInstead', [group.subject]) }
+      : { tone: 'error', text: i18n.t('inbox.notCopied', [group.subject, link]) });
+  }
+
   async function loadPhone() {
     phone.value ??= await import('../phone');
   }
@@ -105,7 +171,8 @@ export function createChatModel(port: Port, deps: ChatDeps) {
   }
 
   return {
-    view, offerHidden, shown, chat, candidates, choices, picking, customer, unsure, known, status, offerError, busy,
+    view, offerHidden, shown, chat, candidates, choices, picking: picking as ReadonlySignal<Picking | null>, pickerStale,
+    customer, unsure, known, status, offerError, busy,
     /** Follows the tab in view while the panel is open. */
     async start() {
       stops.push(port.watch('chatInView', follow), port.watch('inboxOfferHidden', (v) => (offerHidden.value = v)),
@@ -146,43 +213,25 @@ export function createChatModel(port: Port, deps: ChatDeps) {
       }
     },
     hideOffer: () => port.send('setInboxOffer', { hidden: true }),
-    /** Invites the customer to `group`; the result is said in the card. */
-    async invite(group: Group) {
-      const who = customer.value;
-      if (!who) return;
-      busy.value = true;
-      const r = await port.send('inviteMembers', { id: group.id, phoneNumbers: [who.waId] });
-      busy.value = false;
-      const number = phone.value?.formatWaId(who.waId) ?? `+${who.waId}`;
-      if (!r.ok) status.value = { tone: 'error', text: i18n.t('inbox.notInvited', [number, describeError(r.error).text]) };
-      else if (r.data.sent.length > 0) status.value = { tone: 'ok', text: i18n.t('inbox.invited', [number, group.subject]) };
-      else if (r.data.skipped.length > 0) status.value = { tone: 'ok', text: i18n.t('inbox.skipped', [number, group.subject]) };
-      else status.value = { tone: 'error', text: i18n.t('inbox.notInvited', [number, r.data.failed[0]?.reason ?? '']) };
-      return status.value;
+    /** Opens the group picker for `action`, bound to the customer in view now; false when there is none. */
+    openPicker(action: Picking['action']) {
+      const { customer: who, key: at } = targetNow();
+      if (who) picking.value = { action, customer: who, key: at };
+      return who !== null;
     },
-    /** Puts `group`'s link (in the agent's message) into the reply box; the clipboard when there is none. */
-    async sendLink(group: Group) {
-      busy.value = true;
-      let link = group.inviteLink;
-      if (!isWhatsAppInviteLink(link)) {
-        const r = await port.send('getInviteLink', { id: group.id });
-        link = r.ok ? r.data : '';
-      }
-      if (!isWhatsAppInviteLink(link)) {
-        busy.value = false;
-        return (status.value = { tone: 'error', text: i18n.t('inbox.noLink', [group.subject]) });
-      }
-      const text = linkMessage(deps.linkTemplate(), group.subject, link);
-      const r = await port.send('insertIntoChat', { text });
-      busy.value = false;
-      if (r.ok && r.data.inserted) return (status.value = { tone: 'ok', text: i18n.t('inbox.inserted', [group.subject]) });
-      const copied = await port.copy(text);
-      return (status.value = copied
-        ? { tone: 'ok', text: i18n.t('inbox.copiedInstead', [group.subject]) }
-        : { tone: 'error', text: i18n.t('inbox.notCopied', [group.subject, link]) });
+    closePicker: () => (picking.value = null),
+    /** The agent picked `group`: the action runs for whom the picker was opened, if still in view. */
+    async pick(group: Group): Promise<ChatStatus> {
+      const p = picking.value;
+      picking.value = null;
+      if (!p) return null;
+      return p.action === 'invite' ? invite(group, p) : sendLink(group, p);
     },
+    invite: (group: Group) => invite(group),
+    /** The palette's "send ‹group›": for the conversation in view when it ran. */
+    sendLink: (group: Group) => sendLink(group),
     /** "+91 98765 43210" once the phone module is in (it is, whenever there is a number to show). */
-    display: (waId: string) => phone.value?.formatWaId(waId) ?? `+${waId}`,
+    display,
   };
 }
 

@@ -51,10 +51,7 @@ export function runShortcut(panel: Panel, e: KeyLike, typing: boolean, dialogOpe
     }
   }
   // This chat's two actions, from the list: the group picker opens, filter and Enter do the rest.
-  if (route === 'list' && (e.key === 'i' || e.key === 'l') && panel.chat.customer.value) {
-    panel.chat.picking.value = e.key === 'i' ? 'invite' : 'link';
-    return true;
-  }
+  if (route === 'list' && (e.key === 'i' || e.key === 'l')) return panel.chat.openPicker(e.key === 'i' ? 'invite' : 'link');
   if (route === 'waiting' && (e.key === 'a' || e.key === 'r')) {
     const next = panel.waiting.next(e.key === 'a' ? 'approve' : 'reject');
     if (next === 'full') panel.announce(i18n.t('waiting.noneFits'));
