@@ -17,16 +17,17 @@ interface Props {
 
 export function ErrorNotice({ error, onRetry, onBack, retryAt }: Props) {
   const seconds = useCountdown(retryAt);
-  const pausedUntil = error?.pausedUntil;
+  const described = error ? describeError(error) : null;
+  const pausedUntil = described?.action === 'tryNow' ? error!.pausedUntil! : null;
   // Zoko asked us to wait: the retry happens at that time, by the view's own timer (`retryAt`) or by this one.
-  useRetryAt(pausedUntil !== undefined && !retryAt ? pausedUntil : null, onRetry);
-  if (!error) return null;
-  const { text, lead, action } = describeError(error);
-  if (action === 'tryNow') {
+  useRetryAt(retryAt ? null : pausedUntil, onRetry);
+  if (!error || !described) return null;
+  const { text, lead, action } = described;
+  if (pausedUntil !== null) {
     const tryNow = () => void endZokoWait().then(() => onRetry?.());
     return (
       <div class="notice error" role="alert">
-        <p>{onRetry ? i18n.t('errors.pausedRetrying', [clockTime(pausedUntil!)]) : text}</p>
+        <p>{onRetry ? i18n.t('errors.pausedRetrying', [clockTime(pausedUntil)]) : text}</p>
         <button type="button" class="small" onClick={tryNow}>{i18n.t('common.tryNow')}</button>
       </div>
     );

@@ -48,6 +48,8 @@ export interface FaultCase {
   requests: (op: OpTraits) => number;
   retryAfterS?: number;
   status?: number;
+  /** Zoko asked the account to wait a long while: every call pauses, and the agent is told until when ("Try now"). */
+  pauses?: boolean;
 }
 
 export const CLIENT_RETRIES = 2;
@@ -65,6 +67,9 @@ export const FAULT_CASES: FaultCase[] = [
   { name: '429 with Retry-After', fault: { status: 429, retryAfter: 30 }, status: 429, expect: () => 'rateLimited', requests: once, retryAfterS: 30 },
   // Zoko did not say when: nothing is retried in-line, and every call waits the default pause before the next try.
   { name: '429 without Retry-After', fault: { status: 429 }, status: 429, expect: () => 'rateLimited', requests: once, retryAfterS: DEFAULT_PAUSE_S },
+  // Zoko said when to come back, ten minutes on: not waited out in-line, not retried; the account pauses.
+  { name: '503 with Retry-After: 600', fault: { status: 503, retryAfter: 600 }, status: 503, expect: () => 'server', requests: once,
+    retryAfterS: 600, pauses: true },
   { name: '500', fault: { status: 500 }, status: 500, expect: () => 'server', requests: retried },
   { name: '502 HTML', fault: { kind: 'html', status: 502 }, status: 502, expect: () => 'server', requests: retried },
   { name: '503 HTML', fault: { kind: 'html', status: 503 }, status: 503, expect: () => 'server', requests: retried },

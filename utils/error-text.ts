@@ -13,6 +13,9 @@ export interface ErrorText {
   action: ErrorAction;
 }
 
+/** A wait Zoko asks for that is shown as the time it ends (with "Try now") rather than counted down. */
+export const LONG_WAIT_S = 60;
+
 /** Every Meta group code DESIGN lists: each has a sentence with the way forward, in every locale. */
 export const META_CODES = [131041, 131059, 131201, 131202, 131203, 131204, 131207, 131208, 131211, 131212, 131213, 131214, 131215] as const;
 type MetaCode = (typeof META_CODES)[number];
@@ -28,8 +31,9 @@ export function describeError(error: ErrorData): ErrorText {
     ({ text: wait ? `${lead} ${wait}` : lead, lead, action });
   if (error.lostReply) return said(i18n.t('errors.lostReply'), 'retry'); // Zoko may well have done it
   if (error.needsHostAccess) return said(i18n.t('errors.hostAccess'), 'grantAccess');
-  // Zoko said when to come back: the time, not a count of seconds (a pause may last 15 minutes).
-  if (error.pausedUntil !== undefined && error.outcome === undefined) {
+  // Zoko asked the account to wait a minute or more: the time it ends, not a count of seconds (a pause may last
+  // 15 minutes), and "Try now". A shorter wait is said as before, with its countdown.
+  if (error.pausedUntil !== undefined && (error.retryAfterS ?? 0) >= LONG_WAIT_S && error.outcome === undefined) {
     return said(i18n.t('errors.pausedUntil', [clockTime(error.pausedUntil)]), 'tryNow');
   }
   // A write whose answer was lost: what a re-read found decides whether "Try again" is offered.

@@ -25,7 +25,8 @@ export interface Fault {
   /** Where a `redirect` fault sends the client (another origin, to prove the key does not follow). */
   location?: string;
   status?: number;
-  retryAfter?: number;
+  /** Seconds, or an HTTP date (the header's other form). */
+  retryAfter?: number | string;
   metaCode?: number;
   message?: string;
   body?: unknown;

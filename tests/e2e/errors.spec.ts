@@ -65,3 +65,25 @@ test('a group deleted elsewhere leaves the list with a word of why', async ({ pa
   await expect(panel.page.getByText('“Beta Testers” no longer exists on Zoko.')).toBeVisible();
   await expect(panel.row('Beta Testers')).toHaveCount(0);
 });
+
+test('503 with Retry-After: 600 → "Zoko asked us to wait; retrying at …", nothing sent meanwhile, "Try now" reads at once', async ({ panel, store }) => {
+  const lists = async () => (await store.log()).filter((r) => r.method === 'GET' && r.path === '/');
+  await store.fault({ status: 503, retryAfter: 600, method: 'GET', path: '/', exact: true });
+  await store.clearLog();
+  await panel.page.getByRole('button', { name: 'Refresh' }).click();
+  const alert = panel.page.getByRole('alert');
+  // The time in the agent's own clock, as the panel formats it: ten minutes from now.
+  const at = await panel.page.evaluate(() => [0, 60_000].map((d) =>
+    new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(Date.now() + 600_000 - d)));
+  await expect(alert).toContainText(new RegExp(`^Zoko asked us to wait; retrying at (${at.join('|')})\\.`));
+  await expect(alert.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  await expect(panel.rows).toHaveCount(12); // the cached list stays usable
+  expect(await lists()).toHaveLength(1);
+  // Refreshing while Zoko's wait is on sends nothing.
+  await panel.page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(alert).toContainText('Zoko asked us to wait; retrying at');
+  expect(await lists()).toHaveLength(1);
+  await alert.getByRole('button', { name: 'Try now' }).click();
+  await expect(alert).toBeHidden();
+  expect((await lists()).map((r) => r.status)).toEqual([503, 200]);
+});

@@ -148,6 +148,15 @@ for (const name of Object.keys(OPS) as OpName[]) {
         } else if (kind === 'notFound' && name !== 'create' && name !== 'list') {
           // The group is gone: back to the list, saying so.
           await expect(page.getByText(`“${GROUP}” no longer exists on Zoko.`)).toBeVisible();
+        } else if (c.pauses) {
+          // Zoko asked us to wait ten minutes: said with the time it ends ("until" / "retrying at"), and "Try now".
+          const alert = page.getByRole('alert').filter({ hasText: /^Zoko asked us to wait(;| until)/ }).first();
+          await expect(alert).toBeVisible();
+          await expect(alert.getByRole('button', { name: 'Try now' })).toBeVisible();
+          if (ui.typed) {
+            const [field, value] = ui.typed(page);
+            await expect(field).toHaveValue(value);
+          }
         } else {
           const { text } = describeError({ kind, status: c.status, message: `Injected ${c.status}`, retryAfterS: c.retryAfterS,
             outcome: outcomeOf(name, kind) });

@@ -57,6 +57,7 @@ describe.each(ALL)('$name', (op) => {
       const data = (outcome as ZokoError).data;
       expect(data.kind).toBe(expected);
       if (c.retryAfterS !== undefined) expect(data.retryAfterS).toBe(c.retryAfterS);
+      if (c.pauses) expect(data.pausedUntil).toBeGreaterThan(Date.now() + (c.retryAfterS! - 5) * 1000);
       // Every failure has a sentence for the agent, never a raw status or stack.
       expect(describeError(data).text).toMatch(/^[A-Z].*[.]$/);
     }

@@ -211,5 +211,8 @@ describe('what the agent is told', () => {
     expect(describeError({ kind: 'server', status: 503, message: 'x', retryAfterS: 600, pausedUntil: until }))
       .toEqual({ text: `Zoko asked us to wait until ${clockTime(until)}.`, lead: `Zoko asked us to wait until ${clockTime(until)}.`, action: 'tryNow' });
     expect(describeError({ kind: 'rateLimited', status: 429, message: 'x', retryAfterS: 900, pausedUntil: until }).action).toBe('tryNow');
+    // A short wait is counted down as before, with Meta's sentence when there is one.
+    expect(describeError({ kind: 'rateLimited', status: 429, message: 'x', retryAfterS: 30, pausedUntil: until, metaCode: 131208 }))
+      .toMatchObject({ action: 'retry', text: expect.stringMatching(/Try again in 30 s\.$/) });
   });
 });

@@ -17,10 +17,13 @@ export function withOutcome(error: unknown, outcome: NonNullable<ErrorData['outc
   return new LocalError(data.kind, data.message, { ...data, outcome });
 }
 
-/** Failures after which a write may or may not have happened at Zoko. */
+/**
+ * Failures after which a write may or may not have happened at Zoko. A 503 that says when to come back
+ * (`pausedUntil`) is a plain "not now": nothing was done, and a re-read would only wait for the same pause.
+ */
 export function isUnclear(error: unknown): boolean {
-  const { kind, lostReply } = toErrorData(error);
-  return !lostReply && (kind === 'timeout' || kind === 'network' || kind === 'server' || kind === 'unexpected');
+  const { kind, lostReply, pausedUntil } = toErrorData(error);
+  return !lostReply && pausedUntil === undefined && (kind === 'timeout' || kind === 'network' || kind === 'server' || kind === 'unexpected');
 }
 
 /** Input the agent can fix: the message is the sentence to show. */
