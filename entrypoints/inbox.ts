@@ -43,7 +43,8 @@ export default defineUnlistedScript(() => {
   browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (reply: InsertReply) => void) => {
     const m = message as { kind?: unknown; text?: unknown } | null;
     if (m?.kind !== INSERT_MESSAGE || typeof m.text !== 'string') return undefined;
-    sendResponse({ inserted: box.insert(m.text.slice(0, LIMITS.insertChars)) });
-    return undefined;
+    // The answer waits for the editor to apply the text; true keeps the channel open until then.
+    box.insert(m.text.slice(0, LIMITS.insertChars)).then((inserted) => sendResponse({ inserted }), () => sendResponse({ inserted: false }));
+    return true;
   });
 });

@@ -7,11 +7,16 @@ import type { AddressInfo } from 'node:net';
 import { loosen, type Dialect } from './dialects';
 import { ApiError, Tenant, type TenantOptions } from './tenant';
 import { inboxPage } from './inboxes';
+import { editorsBundle } from './editors/bundle';
+import { editorPage } from './editors/pages';
 
 export const SANDBOX_API_KEY = 'sandbox-key-0001';
 const API_PREFIX = '/v2/channels/whatsapp/cloud/group';
 const CONTROL_PREFIX = '/__sandbox';
 const INBOX_PREFIX = '/demo/inbox/';
+/** The real editors from npm for the fixture inboxes (dev/sandbox/editors), and a bare page per editor. */
+const EDITORS_SCRIPT = '/demo/editors.js';
+const EDITOR_PAGE_PREFIX = '/demo/editors/';
 
 export interface Fault {
   method?: string;
@@ -162,6 +167,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (method === 'OPTIONS') return send(res, 204, undefined);
     try {
       if (url.pathname.startsWith(CONTROL_PREFIX)) return await control(req, res, url.pathname.slice(CONTROL_PREFIX.length), method);
+      if (url.pathname === EDITORS_SCRIPT) {
+        const js = await editorsBundle();
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600' });
+        return void res.end(js);
+      }
+      if (url.pathname.startsWith(EDITOR_PAGE_PREFIX)) {
+        const html = editorPage(url.pathname.slice(EDITOR_PAGE_PREFIX.length));
+        res.writeHead(html === null ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
+        return void res.end(html ?? 'No such editor');
+      }
       if (url.pathname.startsWith(INBOX_PREFIX)) {
         const html = inboxPage(url.pathname.slice(INBOX_PREFIX.length), url.searchParams);
         res.writeHead(html === null ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });

@@ -81,7 +81,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       context.off('request', onRequest);
       context.off('console', onConsole);
       for (const page of context.pages()) await page.close();
-      const allowed = (url: string) => url.startsWith(SANDBOX_URL) || url.startsWith(INBOX_URL) || /^(chrome-extension|data|about|blob):/.test(url);
+      const allowed = (url: string) => url.startsWith(SANDBOX_URL) || url.startsWith(`${new URL(INBOX_URL).origin}/demo/`) || /^(chrome-extension|data|about|blob):/.test(url);
       expect(seen.filter((r) => !allowed(r.url)).map((r) => r.url), 'requests to other hosts').toEqual([]);
       expect(seen.filter((r) => r.key && !r.url.startsWith(`${SANDBOX_URL}/v2/`)).map((r) => r.url), 'the key sent elsewhere').toEqual([]);
       expect(logged.filter((line) => line.includes(store.apiKey)), 'the key in a log line').toEqual([]);

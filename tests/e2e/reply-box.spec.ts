@@ -1,0 +1,158 @@
+// The link in the reply box, through the built extension: the panel's "Send invite link…" puts it into the
+// real editors from npm (Lexical as WhatsApp Web sets it up, ProseMirror, Draft.js, Quill) and a text area,
+// in the three ways an agent comes to it, and the result is read from each editor's own state
+// (window.fixtureEditorText, dev/sandbox/editors): there once, and the panel's sentence says so. Then pages
+// modelled on real inboxes where the first box in page order is the wrong one.
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, INBOX_URL, SANDBOX_URL, serviceWorker, test } from './fixtures';
+import type { PanelPage } from './panel';
+
+const ORIGIN = new URL(INBOX_URL).origin;
+const SITE = new URL(INBOX_URL).host;
+
+const card = (panel: PanelPage) => panel.page.getByRole('region', { name: /This chat/ });
+
+async function chatInView(context: BrowserContext): Promise<{ tabId?: number; chat?: unknown } | null> {
+  const worker = await serviceWorker(context);
+  return worker.evaluate(async () => (await chrome.storage.session.get('chatInView')).chatInView ?? null);
+}
+
+/**
+ * Opens `url` in a new tab and waits until its own script has reported the conversation (a new tab id with a
+ * chat), so the insert goes to this page's script and not to a page closed before.
+ */
+async function openConversation(panel: PanelPage, url: string, first: boolean): Promise<Page> {
+  const before = (await chatInView(panel.context))?.tabId;
+  const page = await panel.context.newPage();
+  // An inbox's window, not the panel's 360 px: the readers read only what is inside the viewport.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(url);
+  if (first) {
+    await panel.page.getByRole('button', { name: `Use with ${SITE}` }).click();
+    await expect(card(panel)).toBeVisible();
+  }
+  await expect.poll(async () => {
+    const view = await chatInView(panel.context);
+    return view?.tabId !== before && view?.chat !== undefined;
+  }).toBe(true);
+  await expect(card(panel).getByRole('button', { name: 'Send invite link…' })).toBeVisible();
+  return page;
+}
+
+async function sendLink(panel: PanelPage, group: string) {
+  await panel.page.bringToFront(); // the panel takes the focus, as the side panel does
+  await card(panel).getByRole('button', { name: 'Send invite link…' }).click();
+  await panel.page.getByRole('dialog', { name: "Put a group's link in the reply box" }).getByRole('button', { name: group }).click();
+}
+
+/** The text in the editor at `selector` (the page's first editor without one), read from the editor's own state. */
+function editorText(page: Page, selector?: string): Promise<string> {
+  return page.evaluate((s) => {
+    const read = (window as unknown as { fixtureEditorText: (el?: Element | null) => string }).fixtureEditorText;
+    return read(s ? document.querySelector(s) : undefined);
+  }, selector);
+}
+
+/** Puts `text` on the system clipboard from a page on the sandbox's origin (the extension cannot be granted that). */
+async function setClipboard(panel: PanelPage, text: string) {
+  await panel.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SANDBOX_URL });
+  const writer = await panel.context.newPage();
+  await writer.goto(`${SANDBOX_URL}/__sandbox/ping`);
+  await writer.bringToFront();
+  await writer.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await writer.close();
+}
+
+const linkOf = async (store: { state(): Promise<{ groups: { subject: string; invite_link: string }[] }> }, subject: string) =>
+  (await store.state()).groups.find((g) => g.subject === subject)!.invite_link;
+const message = (subject: string, link: string) => `Join ${subject} on WhatsApp: ${link}`;
+
+/** Each way the agent comes to the reply box, with its own group so each case's sentence is its own. */
+const WAYS = [
+  { way: 'the page just opened, never focused', group: 'VIP Customers', before: async () => {}, expected: (m: string) => m },
+  {
+    way: 'the agent clicked into the empty box', group: 'Wholesale Buyers',
+    before: async (page: Page) => page.getByRole('textbox', { name: 'Reply' }).click(),
+    expected: (m: string) => m,
+  },
+  {
+    way: 'the agent typed first, the cursor between two words', group: 'Bengaluru Pickup Point',
+    before: async (page: Page) => {
+      await page.getByRole('textbox', { name: 'Reply' }).click();
+      await page.keyboard.type('Hello Priya, here:  See you!');
+      for (let i = 0; i < ' See you!'.length; i++) await page.keyboard.press('ArrowLeft');
+    },
+    expected: (m: string) => `Hello Priya, here: ${m} See you!`,
+  },
+];
+
+for (const editor of ['lexical', 'prosemirror', 'draft', 'quill', 'textarea'] as const) {
+  test(`${editor}: the link is in the editor's own state once, in each of the three ways, and the panel says so`, async ({ panel, store }) => {
+    test.setTimeout(60_000);
+    const sentinel = `the agent's own clipboard (${editor})`;
+    await setClipboard(panel, sentinel);
+    for (const [i, { way, group, before, expected }] of WAYS.entries()) {
+      const inbox = await openConversation(panel, `${ORIGIN}/demo/editors/${editor}`, i === 0);
+      if (editor !== 'textarea') await expect(inbox.locator('[data-fixture-mounted]')).toHaveCount(1);
+      await inbox.bringToFront();
+      await before(inbox);
+      await sendLink(panel, group);
+      await expect(card(panel), way).toContainText(`The link to ${group} is in the reply box. Check it, then send.`);
+      const text = editor === 'textarea' ? await inbox.getByRole('textbox', { name: 'Reply' }).inputValue() : await editorText(inbox);
+      expect(text, way).toBe(expected(message(group, await linkOf(store, group))));
+      await inbox.close();
+    }
+    // Every time the panel knew the link was in: it never copied it over the agent's clipboard.
+    expect(await panel.clipboard()).toBe(sentinel);
+    expect((await store.log()).filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+}
+
+test('WhatsApp Web: the chat search was the last box the agent was in; the link goes to the composer, not the search', async ({ panel, store }) => {
+  const inbox = await openConversation(panel, `${INBOX_URL}/whatsapp?chat=saved`, true);
+  await expect(inbox.locator('[data-fixture-mounted]')).toHaveCount(1);
+  await inbox.bringToFront();
+  const composer = inbox.locator('#main footer [data-tab="10"]');
+  const search = inbox.locator('#side [data-tab="3"]');
+  await composer.click();
+  await inbox.keyboard.type('Hi Meera! ');
+  await search.click();
+  await inbox.keyboard.type('Meera');
+  await sendLink(panel, 'VIP Customers');
+  await expect(card(panel)).toContainText('The link to VIP Customers is in the reply box. Check it, then send.');
+  expect(await editorText(inbox, '#main footer [data-tab="10"]')).toBe(`Hi Meera! ${message('VIP Customers', await linkOf(store, 'VIP Customers'))}`);
+  await expect(search).toHaveText('Meera');
+
+  // Never in the composer yet on a page just opened, with the search focused: the composer still.
+  await inbox.close();
+  const fresh = await openConversation(panel, `${INBOX_URL}/whatsapp?chat=saved`, false);
+  await expect(fresh.locator('[data-fixture-mounted]')).toHaveCount(1);
+  await fresh.bringToFront();
+  await fresh.locator('#side [data-tab="3"]').click();
+  await sendLink(panel, 'Wholesale Buyers');
+  await expect(card(panel)).toContainText('The link to Wholesale Buyers is in the reply box. Check it, then send.');
+  expect(await editorText(fresh, '#main footer [data-tab="10"]')).toBe(message('Wholesale Buyers', await linkOf(store, 'Wholesale Buyers')));
+  await expect(fresh.locator('#side [data-tab="3"]')).toHaveText('');
+});
+
+test('Zendesk: the hidden ticket\'s composer (first in the page) never gets the link; the open ticket\'s does', async ({ panel, store }) => {
+  const inbox = await openConversation(panel, `${INBOX_URL}/zendesk`, true);
+  await expect(inbox.locator('[data-fixture-mounted]')).toHaveCount(2);
+  await sendLink(panel, 'VIP Customers');
+  await expect(card(panel)).toContainText('The link to VIP Customers is in the reply box. Check it, then send.');
+  expect(await editorText(inbox, '[data-ticket-id="1042"] [data-fixture-editor]')).toBe(message('VIP Customers', await linkOf(store, 'VIP Customers')));
+  expect(await editorText(inbox, '[data-ticket-id="1041"] [data-fixture-editor]')).toBe('');
+});
+
+test('Kommo: the lead-name input the agent clicked last never gets the link; the chat composer does', async ({ panel, store }) => {
+  const inbox = await openConversation(panel, `${INBOX_URL}/kommo`, true);
+  await expect(inbox.locator('[data-fixture-mounted]')).toHaveCount(1);
+  await inbox.bringToFront();
+  const leadName = inbox.getByRole('textbox', { name: 'Lead name' });
+  await leadName.click();
+  await sendLink(panel, 'VIP Customers');
+  await expect(card(panel)).toContainText('The link to VIP Customers is in the reply box. Check it, then send.');
+  expect(await editorText(inbox, '.feed-compose')).toBe(message('VIP Customers', await linkOf(store, 'VIP Customers')));
+  await expect(leadName).toHaveValue('Wholesale order #58213');
+  await expect(inbox.getByRole('textbox', { name: 'Work phone' })).toHaveValue('+7 912 345-67-89');
+});
