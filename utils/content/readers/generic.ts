@@ -128,9 +128,12 @@ export function readGeneric(doc: Document, href: string): ChatSeen {
   const readSoFar = new Set<Element>();
 
   if (header) readArea(header, found);
-  // "Phone" rows: the label's row, in a panel or a CRM card anywhere on the page, if shown.
-  for (const label of doc.querySelectorAll('dt, th, label, span, div, p')) {
-    if (label.childElementCount > 2 || !PHONE_LABEL.test(label.textContent?.trim() ?? '') || inFrame(label)) continue;
+  // "Phone" rows: the label's row, in a panel or a CRM card anywhere on the page, if shown. Short text nodes
+  // only: walking text is cheap where asking every element for its textContent is not (a long conversation).
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const label = node.parentElement;
+    if (node.data.length > 30 || !label || !PHONE_LABEL.test(node.data.trim()) || inFrame(label)) continue;
     const row = label.parentElement;
     if (!row || row === header || readSoFar.has(row) || !isShown(label) || (composer && row.contains(composer))) continue;
     readSoFar.add(row);
