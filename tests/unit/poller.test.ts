@@ -156,6 +156,33 @@ describe('poller', () => {
     expect(zoko.calls).toEqual(['g1']);
   });
 
+  it('a round that meets a failing Zoko stops: the polls still queued are not sent, and keep their turn', async () => {
+    const groups = Array.from({ length: 40 }, (_, i) => group(i));
+    await writeGroupCache({ groups, fetchedAt: clock });
+    const order = pollOrder(groups, {}).map((g) => g.id);
+    const calls: string[] = [];
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const client = {
+      listJoinRequests: async (id: string) => {
+        calls.push(id);
+        if (id === order[1]) throw new ZokoError({ kind: 'server', status: 503, message: 'Injected 503' });
+        if (calls.length > 1) await gate; // the others of the first 20 are still in flight when the 503 comes back
+        return { requests: [], count: 0 };
+      },
+    } as unknown as ZokoClient;
+    const p = poller(client);
+    const round = p.poll();
+    await vi.waitFor(() => expect(calls).toHaveLength(21));
+    open();
+    expect(await round).toMatchObject({ polled: 0, reason: 'failing' });
+    expect(calls).toHaveLength(21); // the first poll alone, then the 20 in flight: the other 19 were not sent (was 40)
+    clock += 30_000;
+    calls.length = 0;
+    await p.poll();
+    expect(calls[0]).toBe(order[21]); // the next round starts with the first group left unsent
+  });
+
   it('while the wait Zoko asked for is on, a round sends nothing', async () => {
     await writeGroupCache({ groups: [group(1), group(2)], fetchedAt: clock });
     const zoko = fakeZoko();

@@ -48,6 +48,9 @@ const stopsTheRound = (e: unknown) => e instanceof ZokoError
 /** A poll the round did not send, after another one met a failing Zoko. */
 class NotSent extends Error {}
 
+/** What the polls of one round share: once one meets a failing Zoko, those still queued are not sent. */
+interface Round { failing: boolean }
+
 /** Groups in id order, starting after `cursor` and wrapping around: each gets its turn. */
 function inTurn(groups: Group[], cursor: string): Group[] {
   const sorted = [...groups].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -77,14 +80,22 @@ export function createPoller(deps: PollerDeps) {
   const inFlight = new Map<string, Promise<JoinRequestList>>();
 
   /**
-   * Reads one group's requests; a second call while the first is in flight shares it. `stopped`: asked just before
-   * the request would leave (it may have queued behind others); true sends nothing.
+   * Reads one group's requests; a second call while the first is in flight shares it. In a `round`, a poll that
+   * meets a failing Zoko marks it at once (before its slot goes to the next one), and a poll whose turn comes
+   * after that is not sent.
    */
-  function pollGroup(group: Group, stopped: () => boolean = () => false): Promise<JoinRequestList> {
+  function pollGroup(group: Group, round?: Round): Promise<JoinRequestList> {
     const running = inFlight.get(group.id);
     if (running) return running;
-    const p = limit(() => (stopped() ? Promise.reject(new NotSent()) : client.listJoinRequests(group.id)))
-      .finally(() => inFlight.delete(group.id));
+    const p = limit(async () => {
+      if (round?.failing) throw new NotSent();
+      try {
+        return await client.listJoinRequests(group.id);
+      } catch (error) {
+        if (round && stopsTheRound(error)) round.failing = true;
+        throw error;
+      }
+    }).finally(() => inFlight.delete(group.id));
     inFlight.set(group.id, p);
     return p;
   }
@@ -118,12 +129,8 @@ export function createPoller(deps: PollerDeps) {
       // round before the rest is sent (in parallel, they would all be in flight before the first answer came back).
       // Any later poll that meets one stops the polls still queued: a failing Zoko is asked a few times, not once
       // (or three times, with retries) per group.
-      let failing = false;
-      const stopped = () => failing;
-      const poll1 = (g: Group) => pollGroup(g, stopped).catch((e: unknown) => {
-        if (stopsTheRound(e)) failing = true;
-        throw e;
-      });
+      const round: Round = { failing: false };
+      const poll1 = (g: Group) => pollGroup(g, round);
       const first = await Promise.allSettled(targets.slice(0, 1).map(poll1));
       const results = [...first, ...(await Promise.allSettled(targets.slice(1).map(poll1)))];
       const observations: Observation[] = [];
