@@ -44,7 +44,7 @@ export function ThisChat() {
       ) : (
         <>
           {chat.name && <p class="customer"><span class="name">{chat.name}</span></p>}
-          <p class="muted small-text">{i18n.t('inbox.noNumber')}</p>
+          <p class="muted small-text">{i18n.t(chat.kind === 'group' ? 'inbox.groupChat' : chat.kind === 'numberHidden' ? 'inbox.numberHidden' : 'inbox.noNumber')}</p>
         </>
       )}
       {model.status.value && (
