@@ -153,7 +153,7 @@ export function createZokoClient(options: ZokoClientOptions) {
         if (wait !== undefined && wait > maxRetryAfterS) throw errorFromResponse(response.status, response._data, wait);
       },
     };
-    return { hooks, last: () => last };
+    return { hooks, last: () => last, note: (error: ZokoError) => void (last = error) };
   }
 
   // Thrown from a retry's onRequest; the call reports Zoko's own answer instead (see `call`).
@@ -166,9 +166,8 @@ export function createZokoClient(options: ZokoClientOptions) {
   ): Promise<Out<S>> {
     // The account the answer belongs to: after a sign-out or a key change it must not be written anywhere.
     const account = await options.getApiKey();
-    const { hooks, last } = attemptHooks(account);
+    const { hooks, last, note } = attemptHooks(account);
     let response;
-    let lastFailure: unknown;
     for (let attempt = 0; ; attempt++) {
       try {
         response = await api.raw(path, { method, body: body as Record<string, unknown>, retry: idempotent ? retries : 0, ...hooks });
@@ -176,14 +175,13 @@ export function createZokoClient(options: ZokoClientOptions) {
       } catch (error) {
         if (error === overBudget) {
           // The retry the budget could not afford was not sent: the call fails with what Zoko last answered.
-          const answered = last() ?? (lastFailure === undefined ? unexpected('no answer') : toZokoError(lastFailure, true));
-          throw new ZokoError({ ...answered.data, overBudget: true });
+          throw new ZokoError({ ...(last() ?? unexpected('no answer')).data, overBudget: true });
         }
         // ofetch retries what fails before the answer; a connection that drops while the body arrives
         // fails after it, so reads retry that here (with the same backoff), and nothing else does.
         const droppedMidAnswer = !(error instanceof ZokoError) && !(error instanceof FetchError);
         if (!(droppedMidAnswer && idempotent && attempt < retries)) throw await explained(toZokoError(error, true));
-        lastFailure = error;
+        note(toZokoError(error, true));
         await new Promise((r) => setTimeout(r, retryBaseMs * 2 ** attempt));
       }
     }
