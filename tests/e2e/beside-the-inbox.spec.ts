@@ -114,6 +114,41 @@ test('another conversation opened in a single-page inbox (a clock ticking all al
   await expect(card(panel).getByTestId('chat-number')).toHaveText('+44 7911 123456');
 });
 
+test('Invite to… is bound to whom it opened for: another chat opened meanwhile, and the pick invites nobody', async ({ panel, extContext, store }) => {
+  const inbox = await openInbox(extContext, 'rich?chat=1');
+  await useSite(panel);
+  await expect(card(panel).getByTestId('chat-number')).toHaveText('+91 98765 43210');
+  await card(panel).getByRole('button', { name: 'Invite to…' }).click();
+  const picker = panel.page.getByRole('dialog', { name: 'Invite +91 98765 43210 to' });
+  await expect(picker).toBeVisible();
+
+  await inbox.getByRole('link', { name: 'Rahul Verma' }).click(); // the inbox opens another conversation
+  // The title keeps whom the picker was opened for, and it says the chat changed.
+  await expect(picker.getByRole('alert')).toContainText('The chat changed since this opened: it was for +91 98765 43210');
+  await expect(picker.getByRole('button', { name: 'VIP Customers' })).toBeDisabled();
+  await picker.getByRole('searchbox', { name: 'Find a group' }).fill('vip');
+  await picker.getByRole('searchbox', { name: 'Find a group' }).press('Enter');
+  await picker.getByRole('button', { name: 'Cancel' }).click();
+  await expect(card(panel).getByTestId('chat-number')).toHaveText('+44 7911 123456');
+  expect((await store.state()).groups.flatMap((g) => g.invitations)).toEqual([]);
+  expect((await store.log()).filter((r) => r.method === 'POST')).toEqual([]);
+});
+
+test('Send invite link… is bound to the chat it opened in: after switching chats the link goes nowhere', async ({ panel, extContext, store }) => {
+  const inbox = await openInbox(extContext, 'rich?chat=1');
+  await useSite(panel);
+  await expect(card(panel).getByTestId('chat-number')).toHaveText('+91 98765 43210');
+  await card(panel).getByRole('button', { name: 'Send invite link…' }).click();
+  const picker = panel.page.getByRole('dialog', { name: "Put a group's link in the reply box" });
+  await inbox.getByRole('link', { name: 'Rahul Verma' }).click();
+  await expect(picker.getByRole('alert')).toContainText('The chat changed');
+  await picker.getByRole('searchbox', { name: 'Find a group' }).fill('wholesale');
+  await picker.getByRole('searchbox', { name: 'Find a group' }).press('Enter');
+  await picker.getByRole('button', { name: 'Cancel' }).click();
+  await expect(inbox.getByRole('textbox', { name: 'Reply' })).toHaveText('');
+  expect((await store.log()).filter((r) => r.method === 'POST')).toEqual([]);
+});
+
 test('WhatsApp Web: the open chat\'s number comes from its chat id, and the link goes into its editor', async ({ panel, extContext, store }) => {
   const inbox = await openInbox(extContext, 'whatsapp');
   await useSite(panel);
@@ -212,7 +247,10 @@ test('a hostile page draws one number and writes another (<bdo>): the panel asks
 test('a wa.me link in a customer\'s message under a name-only header is only asked about', async ({ panel, extContext }) => {
   await openInbox(extContext, 'hostile?case=wa-me');
   await useSite(panel);
-  await expect(card(panel).getByRole('group', { name: 'Is this the customer?' }).getByRole('button', { name: '+91 91234 56780' })).toBeVisible();
+  const which = card(panel).getByRole('group', { name: 'Is this the customer?' });
+  await expect(which.getByRole('button', { name: '+91 91234 56780' })).toBeVisible();
+  // That number and "None of these": not the site's support line in its banner.
+  await expect(which.getByRole('button')).toHaveCount(2);
   await expect(card(panel).getByTestId('chat-number')).toHaveCount(0);
 });
 
