@@ -1,6 +1,7 @@
 // The link in the reply box, through the built extension: the panel's "Send invite link…" puts it into the
 // real editors from npm (Lexical as WhatsApp Web sets it up, ProseMirror, Draft.js, Quill) and a text area,
-// in the three ways an agent comes to it, and the result is read from each editor's own state
+// in the three ways an agent comes to it (the page just opened, clicked into the empty box, typed first) and
+// a fourth (typed, then searched the conversation list), and the result is read from each editor's own state
 // (window.fixtureEditorText, dev/sandbox/editors): there once, and the panel's sentence says so. Then pages
 // modelled on real inboxes where the first box in page order is the wrong one.
 import type { BrowserContext, Page } from '@playwright/test';
@@ -67,8 +68,8 @@ const linkOf = async (store: { state(): Promise<{ groups: { subject: string; inv
   (await store.state()).groups.find((g) => g.subject === subject)!.invite_link;
 const message = (subject: string, link: string) => `Join ${subject} on WhatsApp: ${link}`;
 
-/** Each way the agent comes to the reply box, with its own group so each case's sentence is its own. */
-const WAYS = [
+/** Each way the agent comes to the reply box, each with its own group so each case's sentence is its own. */
+const WAYS: { way: string; group: string; before: (page: Page) => Promise<unknown>; expected: (m: string) => string; searched?: string }[] = [
   { way: 'the page just opened, never focused', group: 'VIP Customers', before: async () => {}, expected: (m: string) => m },
   {
     way: 'the agent clicked into the empty box', group: 'Wholesale Buyers',
@@ -84,22 +85,41 @@ const WAYS = [
     },
     expected: (m: string) => `Hello Priya, here: ${m} See you!`,
   },
+  {
+    // The search is the box the agent was in last, not where the reply goes.
+    way: 'the agent typed, then searched the conversation list', group: 'Loyalty Club Gold',
+    before: async (page: Page) => {
+      await page.getByRole('textbox', { name: 'Reply' }).click();
+      await page.keyboard.type('Hi Priya! ');
+      await page.getByRole('searchbox', { name: 'Search conversations' }).click();
+      await page.keyboard.type('Rahul');
+    },
+    expected: (m: string) => `Hi Priya! ${m}`,
+    searched: 'Rahul',
+  },
 ];
 
 for (const editor of ['lexical', 'prosemirror', 'draft', 'quill', 'textarea'] as const) {
-  test(`${editor}: the link is in the editor's own state once, in each of the three ways, and the panel says so`, async ({ panel, store }) => {
+  test(`${editor}: the link is in the editor's own state once, however the agent came to the box, and the panel says so`, async ({ panel, store }) => {
     test.setTimeout(60_000);
     const sentinel = `the agent's own clipboard (${editor})`;
     await setClipboard(panel, sentinel);
-    for (const [i, { way, group, before, expected }] of WAYS.entries()) {
+    for (const [i, { way, group, before, expected, searched = '' }] of WAYS.entries()) {
       const inbox = await openConversation(panel, `${ORIGIN}/demo/editors/${editor}`, i === 0);
       if (editor !== 'textarea') await expect(inbox.locator('[data-fixture-mounted]')).toHaveCount(1);
       await inbox.bringToFront();
       await before(inbox);
       await sendLink(panel, group);
       await expect(card(panel), way).toContainText(`The link to ${group} is in the reply box. Check it, then send.`);
-      const text = editor === 'textarea' ? await inbox.getByRole('textbox', { name: 'Reply' }).inputValue() : await editorText(inbox);
-      expect(text, way).toBe(expected(message(group, await linkOf(store, group))));
+      const want = expected(message(group, await linkOf(store, group)));
+      const reply = inbox.getByRole('textbox', { name: 'Reply' });
+      if (editor === 'textarea') await expect(reply, way).toHaveValue(want);
+      else {
+        expect(await editorText(inbox), way).toBe(want);
+        // What the agent sees is what the editor holds (Draft.js can show text twice that its state has once).
+        await expect(reply, way).toHaveText(want);
+      }
+      await expect(inbox.getByRole('searchbox', { name: 'Search conversations' }), way).toHaveValue(searched);
       await inbox.close();
     }
     // Every time the panel knew the link was in: it never copied it over the agent's clipboard.
