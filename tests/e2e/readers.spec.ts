@@ -20,6 +20,7 @@ const ROWS: Row[] = [
   { page: 'generic?chat=3', what: 'two numbers in the header: ask', seen: page(['+919811122334', '+919811155667'], false, 'Anita Desai') },
   { page: 'whatsapp?chat=saved', what: 'a saved contact: the number from the chat id, the name from the header', seen: wa(['+919812345678'], true, 'Meera Iyer') },
   { page: 'whatsapp?chat=unsaved', what: 'an unsaved contact: the title is the number, inside direction marks and no-break spaces', seen: wa(['+919876500000'], true) },
+  { page: 'whatsapp?chat=unsaved-rlo', what: 'a title that reads as a number through an RLO: asked, not sure', seen: wa(['+919876501234'], false) },
   { page: 'whatsapp?chat=lid', what: 'a privacy id (@lid) with Contact info closed: the number is not shown', seen: wa([], false, 'Kavya', 'numberHidden') },
   { page: 'whatsapp?chat=lid-drawer', what: 'a privacy id with Contact info open: the number from the drawer', seen: wa(['+919988776655'], true, 'Kavya') },
   { page: 'whatsapp?chat=group', what: 'a group chat: no customer, not a member, not the group\'s name', seen: wa([], false, undefined, 'group') },

@@ -19,6 +19,8 @@ const CHATS: Record<string, WaChat> = {
     messages: ['Hi, is the sale still on?', 'Yes, until Sunday.'], note: 'saved contact' },
   // An unsaved contact with no message loaded yet: only the header's title, written WhatsApp's way.
   unsaved: { title: waNumber(['+91', '98765', '00000']), ids: [], messages: [], note: 'unsaved contact, no message loaded' },
+  // A saved name made to look like a number, drawn through an RLO: +91 98765 43210 on screen, …01234 written.
+  'unsaved-rlo': { title: `+91 98765 \u202e01234\u202c`, ids: [], messages: [], note: 'a name drawn through an RLO' },
   // A privacy id: no number anywhere until the agent opens Contact info.
   lid: { title: 'Kavya', ids: ['false_104857600123456@lid_3EB0D1A1', 'true_104857600123456@lid_3EB0D1A2'],
     messages: ['Hello! Do you ship to Pune?', 'We do, in 2 days.'], note: '@lid chat, Contact info closed' },

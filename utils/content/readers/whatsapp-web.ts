@@ -6,7 +6,7 @@
  * WhatsApp shows it only in the Contact info drawer (`[data-animate-drawer-right]`) once the agent opens it.
  */
 import type { ChatSeen } from '../../inbox';
-import { compactNumber, isOnlyNumber, mergeNumbers, plainName } from '../phone-text';
+import { compactNumber, isOnlyNumber, mergeNumbers, plainName, REORDERING } from '../phone-text';
 import { isShown, numbersSeen } from '../visible';
 
 type ChatId = { kind: 'person'; number: string } | { kind: 'group' | 'numberHidden' | 'other' };
@@ -27,7 +27,10 @@ export function readWhatsAppWeb(doc: Document): ChatSeen | null {
   // The chat's title is a span with its full text in `title`; buttons in the header (search, menu) are not it.
   const titleEl = [...header.querySelectorAll('span[title], span[dir="auto"]')]
     .find((el) => !el.closest('button, [role="button"]') && isShown(el));
-  const title = plainName(titleEl?.getAttribute('title') || titleEl?.textContent);
+  const rawTitle = titleEl?.getAttribute('title') || titleEl?.textContent;
+  const title = plainName(rawTitle);
+  // A saved name can hold anything, an RLO included: a title drawn in another order is never sure.
+  const titlePlain = !REORDERING.test(rawTitle ?? '');
   // The newest messages are last: a few are enough, and all carry the same chat id.
   const chats = [...main.querySelectorAll('[data-id]')].slice(-20)
     .map((el) => chatOfMessageId(el.getAttribute('data-id') ?? '')).filter((c): c is ChatId => c !== null);
@@ -43,7 +46,7 @@ export function readWhatsAppWeb(doc: Document): ChatSeen | null {
     const shown = drawer ? numbersSeen(drawer) : [];
     const numbers = mergeNumbers(fromTitle ? [fromTitle] : [], shown.map((n) => n.number));
     if (numbers.length === 0) return { ...base, numbers, name, sure: false, kind: 'numberHidden' };
-    return { ...base, numbers, name, sure: numbers.length === 1 && shown.every((n) => n.plain) };
+    return { ...base, numbers, name, sure: numbers.length === 1 && shown.every((n) => n.plain) && (!fromTitle || titlePlain) };
   }
   const fromId = chat?.kind === 'person' ? chat.number : null;
   const numbers = mergeNumbers(fromId ? [fromId] : [], fromTitle ? [fromTitle] : []);
@@ -52,6 +55,6 @@ export function readWhatsAppWeb(doc: Document): ChatSeen | null {
     numbers,
     name,
     // The chat id is WhatsApp's own; a title that is a number is the number WhatsApp shows for this chat.
-    sure: numbers.length === 1,
+    sure: numbers.length === 1 && (fromId !== null || titlePlain),
   };
 }
