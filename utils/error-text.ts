@@ -73,7 +73,7 @@ export function describeError(error: ErrorData): ErrorText {
 
 /** A time today as the agent's locale writes it: "10:42". */
 export function clockTime(ms: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(ms);
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(ms);
 }
 
 /** Zoko's own words as a sentence: capitalised, ending with a full stop. */

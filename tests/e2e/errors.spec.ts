@@ -1,5 +1,6 @@
 // Journeys where Zoko fails: each failure becomes a sentence with a way forward, and nothing typed is lost.
-import { expect, SANDBOX_URL, test } from './fixtures';
+import { getStored } from '../../dev/extension-storage';
+import { expect, SANDBOX_URL, serviceWorker, test } from './fixtures';
 
 test('401: the key was rejected → "Open settings"', async ({ panel, store }) => {
   await store.fault({ status: 401, message: 'Invalid API key', path: '', method: 'GET' });
@@ -74,7 +75,7 @@ test('503 with Retry-After: 600 → "Zoko asked us to wait; retrying at …", no
   const alert = panel.page.getByRole('alert');
   // The time in the agent's own clock, as the panel formats it: ten minutes from now.
   const at = await panel.page.evaluate(() => [0, 60_000].map((d) =>
-    new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(Date.now() + 600_000 - d)));
+    new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(Date.now() + 600_000 - d)));
   await expect(alert).toContainText(new RegExp(`^Zoko asked us to wait; retrying at (${at.join('|')})\\.`));
   await expect(alert.getByRole('button', { name: 'Try again' })).toHaveCount(0);
   await expect(panel.rows).toHaveCount(12); // the cached list stays usable
@@ -86,4 +87,23 @@ test('503 with Retry-After: 600 → "Zoko asked us to wait; retrying at …", no
   await alert.getByRole('button', { name: 'Try now' }).click();
   await expect(alert).toBeHidden();
   expect((await lists()).map((r) => r.status)).toEqual([503, 200]);
+});
+
+test('Zoko answers slowly and the agent signs out meanwhile: the invite finishes at Zoko, and nothing of it is written after the wipe', async ({ panel, store, options, extContext }) => {
+  await panel.openGroup('VIP Customers');
+  await panel.page.getByLabel('Phone numbers').fill('+91 98123 45678');
+  await store.latency(1_500);
+  await panel.page.getByRole('button', { name: 'Invite', exact: true }).click();
+  await options.page.reload(); // opened before the key was stored
+  await options.signOut();
+  const g = (await store.state()).groups.find((x) => x.subject === 'VIP Customers')!;
+  await expect.poll(async () => (await store.state()).groups.find((x) => x._id === g._id)!.invitations, { timeout: 10_000 })
+    .toContain('919812345678'); // Zoko did it
+  await expect.poll(async () => (await store.log()).filter((r) => r.method === 'POST').every((r) => r.status > 0)).toBe(true);
+  await panel.page.waitForTimeout(1_000); // whatever the invite would still write, it would have written by now
+  const worker = await serviceWorker(extContext);
+  // Was: an Activity entry "invite +919812345678, VIP Customers" written after the sign-out.
+  expect(await getStored(worker, 'local', 'activity') ?? []).toEqual([]);
+  expect(await getStored(worker, 'local', 'recentGroups') ?? []).toEqual([]);
+  expect(await getStored(worker, 'local', 'groupCache')).toBeUndefined();
 });
