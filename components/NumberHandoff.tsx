@@ -48,7 +48,7 @@ export function NumberHandoff() {
               </fieldset>
             )}
             {number && <p class="big-number" data-testid="handoff-number">{displayNumber(number.waId)}</p>}
-            {model.origin.value.unseen && <p class="notice warn" role="alert">{i18n.t('handoff.unseen')}</p>}
+            {model.origin.value.check && <p class="notice warn" role="alert">{i18n.t(model.origin.value.check === 'unseen' ? 'handoff.unseen' : 'handoff.unreadable')}</p>}
             <p class="small-text muted">{i18n.t(model.origin.value.link ? 'handoff.fromLink' : 'handoff.from', [reading.input])}</p>
             <Field label={i18n.t('handoff.group')}>
               <select value={model.chosen.value} onChange={(e) => model.pick(e.currentTarget.value)}>

@@ -87,6 +87,8 @@ export const siteName = (origin: string) => new URL(origin).host;
 export interface SelectionSeen {
   /** The selected text a person can see, in DOM order. */
   text: string;
-  /** False when the seen order may not be the DOM's: a bidi override (`<bdo>`, RLO, …) or a right-to-left run. */
+  /** False when the digits may show in another order than written, or CSS draws digits beside them. */
   plain: boolean;
+  /** The selection's DOM text now: when it differs from the menu's `selectionText`, the page moved it meanwhile. */
+  dom: string;
 }

@@ -66,8 +66,11 @@ export interface Handoff {
   groupId?: string;
   /** Where the text came from: the selected text, or a link's address (which may not be what the link shows). */
   source?: 'selection' | 'link';
-  /** The page selected text a person cannot see (hidden, drawn by CSS, reordered): the panel says so. */
-  unseen?: boolean;
+  /**
+   * Why "Invite … to" did not invite at once: the page's selection is not what a person sees there (hidden,
+   * drawn by CSS, reordered, moved), or the page could not be read (a PDF, a browser page). The panel says which.
+   */
+  check?: 'unseen' | 'unreadable';
 }
 
 /** The Zoko API key. Background only: never import this item in a page. */

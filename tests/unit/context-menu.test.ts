@@ -1,15 +1,16 @@
 // The context menu over fakeBrowser: "Invite this number" hands over to the panel; "Invite “…” to ‹group›"
 // invites directly only a number the agent has seen (issue: the page chooses nothing). The page's side of
-// "seen" (entrypoints/selection.ts) runs in Chromium in tests/e2e/invite-this-number.spec.ts.
+// "seen" (entrypoints/selection.ts) runs in Chromium in tests/e2e/context-menu.spec.ts, and the real menu
+// under Xvfb in tests/e2e/real-menu.spec.ts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { writeGroupCache } from '../../utils/background/group-cache-writes';
 import { DEFAULT_SETTINGS } from '../../utils/config';
 import {
-  buildMenus, clickedText, createMenuClickHandler, directCandidate, MAX_SELECTION, seenAs, type MenuHandlers,
+  buildMenus, clickedText, createMenuClickHandler, directCandidate, inviteToTitle, MAX_DIRECT_SELECTION, MAX_SELECTION, seenAs, type MenuHandlers,
 } from '../../utils/background/context-menu';
 import { createDirectInvite } from '../../utils/background/direct-invite';
-import { CHECK_NUMBER_NOTIFICATION, onNotificationClicked } from '../../utils/background/notify';
+import { askToCheckNumber, CHECK_NUMBER_NOTIFICATION, onNotificationClicked } from '../../utils/background/notify';
 import { createServices } from '../../utils/background/services';
 import type { SelectionSeen } from '../../utils/inbox';
 import { apiKeyItem, handoffItem, recentGroupsItem, settingsItem } from '../../utils/storage';
@@ -46,6 +47,10 @@ function handlers(seen: SelectionSeen | null = null) {
 }
 
 const TAB = { id: 3, windowId: 4 } as never;
+
+/** What fakeBrowser was asked to show (its own record of notifications.create options). */
+const notifications = () => Object.values(
+  (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }).getAllCreateOptions());
 
 describe('"Invite this number"', () => {
   it('opens the side panel synchronously, before anything is awaited, then hands the text over', async () => {
@@ -85,80 +90,116 @@ describe('the menu', () => {
 });
 
 describe('"Invite “…” to ‹group›": only what the agent has seen', () => {
-  const click = (info: { selectionText?: string; linkUrl?: string }, seen: SelectionSeen | null) => {
+  type Click = { selectionText?: string; linkUrl?: string; editable?: boolean; frameId?: number };
+  const click = (info: Click, seen: SelectionSeen | null) => {
     const h = handlers(seen);
-    createMenuClickHandler(h)({ menuItemId: 'invite-to:g1', editable: false, pageUrl: '', frameId: 2, ...info }, TAB);
+    createMenuClickHandler(h)({ menuItemId: 'invite-to:g1', editable: false, pageUrl: '', frameId: 0, ...info }, TAB);
     return h;
   };
+  const shown = (text: string, plain = true, dom = text): SelectionSeen => ({ text, plain, dom });
 
   it.each([
     ['+91 98765 43210', '919876543210'],
     ['Call +91 98765 43210 today', '919876543210'],
   ])('one clear number the page shows as selected (%s) is invited without asking', async (text, waId) => {
-    const h = click({ selectionText: text }, { text, plain: true });
+    const h = click({ selectionText: text }, shown(text));
     await vi.waitFor(() => expect(h.inviteDirectly).toHaveBeenCalledWith('g1', waId));
-    expect(h.seenSelection).toHaveBeenCalledWith(3, 2); // the clicked frame of the clicked tab
+    expect(h.seenSelection).toHaveBeenCalledWith(3, 0); // the clicked tab's page
     expect(panelOpen()).not.toHaveBeenCalled();
     expect(await handoffItem.getValue()).toBeNull();
   });
 
   // Each case of the issue: the page chose the digits, the agent did not see them.
   it.each([
-    // Off-screen digits inside the selection, the visible ones drawn by CSS ::after: a person sees none of 919000012345.
-    ['hidden digits, CSS-drawn ones', '+91 90000 12345', { text: '', plain: true }],
+    // Off-screen digits inside the selection, the visible ones drawn by CSS ::after: a person sees none of them.
+    ['hidden digits, CSS-drawn ones', '+91 90000 12345', shown('', false), 'unseen'],
     // The page moved the selection in its contextmenu handler, then put the visible one back.
-    ['a selection the page rewrote', '+91 90000 12345', { text: '+91 98765 43210', plain: true }],
-    // <bdo dir=rtl>01234</bdo>: the DOM says 01234, a person reads 43210.
-    ['digits reordered by bidi', '+91 98765 01234', { text: '+91 98765 01234', plain: false }],
-    ['part of the number hidden', '+91 98765 43210', { text: '+91 98765 ', plain: true }],
-    ['a page that cannot be read (PDF, browser page, foreign frame)', '+91 98765 43210', null],
-  ])('%s: nothing is sent, the number waits in the panel and a notification says to look', async (_case, selectionText, seen) => {
+    ['a selection the page moved back', '+91 90000 12345', shown('+91 98765 43210'), 'unseen'],
+    // <bdo dir=rtl>01234</bdo>: the DOM says 01234, a person reads 43210 (the digits are drawn right to left).
+    ['digits drawn in another order', '+91 98765 01234', shown('+91 98765 01234', false), 'unseen'],
+    ['part of the number hidden', '+91 98765 43210', shown('+91 98765 '), 'unseen'],
+    // Between the click and the look, the page selected something else that is visible.
+    ['a selection changed after the click', '+91 98765 43210', shown('+91 98765 43210', true, '+91 90000 12345'), 'unseen'],
+    ['a page that cannot be read (PDF, browser page)', '+91 98765 43210', null, 'unreadable'],
+  ] as const)('%s: nothing is sent, the number waits in the panel and a notification says to look', async (_case, selectionText, seen, check) => {
     const h = click({ selectionText }, seen);
-    await vi.waitFor(() => expect(h.askToCheck).toHaveBeenCalledWith(selectionText));
+    await vi.waitFor(() => expect(h.askToCheck).toHaveBeenCalledWith(selectionText, 4));
     expect(h.inviteDirectly).not.toHaveBeenCalled();
-    expect(await handoffItem.getValue()).toMatchObject({ text: selectionText, groupId: 'g1', unseen: true });
+    expect(await handoffItem.getValue()).toMatchObject({ text: selectionText, groupId: 'g1', check });
   });
 
-  it.each([
-    [{ linkUrl: 'tel:+919000012345' }], // the link's address, not its text: today's case 1
-    [{ selectionText: '+91 98765 43210', linkUrl: 'tel:+919000012345' }], // selected text inside a link to another number
-    [{ selectionText: 'Order 2024011512 — call +91 98765 43210' }],
-    [{ selectionText: 'ring 098765 22211 today' }], // a number without its country code: the panel reads it with the default country
-    [{ selectionText: '+91 98765 43210 or +91 98765 43211' }],
-    [{ selectionText: 'order #AB-CD' }],
-  ])('anything unclear (%o) opens the panel in the same tick, group preselected, before the page is asked', async (info: { selectionText?: string; linkUrl?: string }) => {
-    const h = click(info, { text: info.selectionText ?? '', plain: true });
+  it.each<[string, Click]>([
+    ['the link\'s address, not its text', { linkUrl: 'tel:+919000012345' }],
+    ['selected text inside a link to another number', { selectionText: '+91 98765 43210', linkUrl: 'tel:+919000012345' }],
+    ['…a WhatsApp link with the number after other keys', { selectionText: '+91 98765 43210', linkUrl: 'https://api.whatsapp.com/send?text=hi&phone=919000012345' }],
+    ['…an sms: link', { selectionText: '+91 98765 43210', linkUrl: 'sms:+919000012345' }],
+    ['a selection in a text field', { selectionText: '+91 98765 43210', editable: true }],
+    ['a selection in a frame', { selectionText: '+91 98765 43210', frameId: 7 }],
+    ['longer than the title can show (Chromium cuts %s at 50)', { selectionText: `${'x'.repeat(45)} +91 98765 43210` }],
+    ['over two lines', { selectionText: 'Call\n+91 98765 43210' }],
+    ['with a direction mark', { selectionText: '+91 98765 \u202e01234' }],
+    ['with a fullwidth last digit (dropped by an ASCII reading)', { selectionText: '+44 20 7946 095８' }],
+    ['with an Arabic-Indic last digit', { selectionText: '+91 98765 4321٠' }],
+    ['two numbers and an order id', { selectionText: 'Order 2024011512 — call +91 98765 43210' }],
+    ['a number without its country code (the panel reads it with the default country)', { selectionText: 'ring 098765 22211 today' }],
+    ['two numbers', { selectionText: '+91 98765 43210 or +91 98765 43211' }],
+    ['no number', { selectionText: 'order #AB-CD' }],
+  ])('anything unclear (%s) opens the panel in the same tick, group preselected, before the page is asked', async (_case, info) => {
+    const h = click(info, shown(info.selectionText ?? ''));
     expect(panelOpen()).toHaveBeenCalledWith({ windowId: 4 });
     expect(h.seenSelection).not.toHaveBeenCalled();
     expect(h.inviteDirectly).not.toHaveBeenCalled();
     await vi.waitFor(async () => expect(await handoffItem.getValue()).toMatchObject({ text: clickedText(info), groupId: 'g1' }));
   });
 
-  it('a selection inside a phone link to the same number may go directly', () => {
-    expect(directCandidate({ selectionText: '+91 98765 43210', linkUrl: 'tel:+919876543210' })).toBe('919876543210');
-    expect(directCandidate({ selectionText: '+91 98765 43210', linkUrl: 'https://shop.example/contact' })).toBe('919876543210');
-    expect(directCandidate({ linkUrl: 'https://wa.me/919876543210' })).toBeUndefined();
+  it('a selection inside a link that names only the same number may go directly', () => {
+    const facts = { editable: false, frameId: 0 };
+    expect(directCandidate({ ...facts, selectionText: '+91 98765 43210', linkUrl: 'tel:+919876543210' })).toBe('919876543210');
+    expect(directCandidate({ ...facts, selectionText: '+91 98765 43210', linkUrl: 'https://shop.example/contact' })).toBe('919876543210');
+    expect(directCandidate({ ...facts, linkUrl: 'https://wa.me/919876543210' })).toBeUndefined();
   });
 
-  it('seen means the same digits, in written order', () => {
-    expect(seenAs({ text: '+91 98765 43210', plain: true }, '919876543210')).toBe(true);
-    expect(seenAs({ text: '+91 98765 43210', plain: false }, '919876543210')).toBe(false);
-    expect(seenAs({ text: '+91 98765 4321', plain: true }, '919876543210')).toBe(false);
-    expect(seenAs(null, '919876543210')).toBe(false);
+  it('seen means the same digits, in written order, in the selection the menu showed', () => {
+    expect(seenAs(shown('+91 98765 43210'), '919876543210', '+91 98765 43210')).toBe(true);
+    expect(seenAs(shown('+91 98765 43210', false), '919876543210', '+91 98765 43210')).toBe(false);
+    expect(seenAs(shown('+91 98765 4321'), '919876543210', '+91 98765 43210')).toBe(false);
+    expect(seenAs(shown('+91 98765 43210', true, '+91 98765 43210 0'), '919876543210', '+91 98765 43210')).toBe(false);
+    expect(seenAs(null, '919876543210', '+91 98765 43210')).toBe(false);
   });
 
-  it('the notification opens the panel, where the number waits', async () => {
-    const lastFocused = vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue({ id: 9 } as never);
+  it('a late check does not overwrite a newer pick', async () => {
+    let answer: (s: SelectionSeen | null) => void = () => undefined;
+    const h = { ...handlers(), seenSelection: vi.fn(() => new Promise<SelectionSeen | null>((r) => { answer = r; })) };
+    createMenuClickHandler(h)({ menuItemId: 'invite-to:g1', editable: false, pageUrl: '', frameId: 0, selectionText: '+91 90000 12345' }, TAB);
+    await new Promise((r) => setTimeout(r, 5));
+    createMenuClickHandler(h)({ menuItemId: 'invite-number', editable: false, pageUrl: '', selectionText: 'Call 098765 22211' }, TAB);
+    await vi.waitFor(async () => expect(await handoffItem.getValue()).toMatchObject({ text: 'Call 098765 22211' }));
+    answer(null);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await handoffItem.getValue()).toMatchObject({ text: 'Call 098765 22211' });
+    expect(h.inviteDirectly).not.toHaveBeenCalled();
+  });
+
+  it('titles leave room for the whole selection within Chromium\'s 75 characters', () => {
+    const title = inviteToTitle('Wholesale Buyers of Hand-Block Printed Cotton Kurtas, North India');
+    expect(title.replace('%s', 'x'.repeat(MAX_DIRECT_SELECTION)).length).toBeLessThanOrEqual(75);
+    expect(title).toMatch(/^Invite “%s” to Wholesale.*…$/);
+    expect(inviteToTitle('VIP')).toBe('Invite “%s” to VIP');
+  });
+
+  it('the notification opens the panel of its window at once, where the number waits', async () => {
     onNotificationClicked('invite:1'); // a notification about an invite opens nothing
-    expect(lastFocused).not.toHaveBeenCalled();
-    onNotificationClicked(CHECK_NUMBER_NOTIFICATION);
-    await vi.waitFor(() => expect(panelOpen()).toHaveBeenCalledWith({ windowId: 9 }));
+    expect(panelOpen()).not.toHaveBeenCalled();
+    onNotificationClicked(`${CHECK_NUMBER_NOTIFICATION}:9`);
+    expect(panelOpen()).toHaveBeenCalledWith({ windowId: 9 }); // same turn: no await before it
+  });
+
+  it('says so even when join-request notifications are off: it answers the agent\'s own pick', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, notify: false });
+    await askToCheckNumber('+91 90000 12345', 4);
+    expect(notifications()).toEqual([expect.objectContaining({ title: 'Not invited yet — check the number' })]);
   });
 });
-
-/** What fakeBrowser was asked to show (its own record of notifications.create options). */
-const notifications = () => Object.values(
-  (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }).getAllCreateOptions());
 
 describe('direct invite', () => {
   it('invites the number it is given and says so in a notification', async () => {

@@ -7,8 +7,13 @@ import { openPanel } from './open-panel';
 
 const ICON = '/icon/128.png';
 
+/** A notification the agent asked for with a setting ("Notify me of new join requests"): respects it. */
 async function show(id: string, title: string, message: string, buttons?: { title: string }[]) {
   if (!(await settingsItem.getValue()).notify) return;
+  return create(id, title, message, buttons);
+}
+
+async function create(id: string, title: string, message: string, buttons?: { title: string }[]) {
   const options = { type: 'basic' as const, iconUrl: browser.runtime.getURL(ICON), title, message };
   try {
     await browser.notifications.create(id, buttons ? { ...options, buttons } : options);
@@ -29,7 +34,11 @@ export async function notifyNewRequests(found: { group: Group; requests: JoinReq
   }
 }
 
-export const notifyMessage = (id: string, title: string, message: string) => show(id, title, message);
+/**
+ * The answer to something the agent did away from the panel (an invite from the menu, a creation finishing):
+ * shown whatever the join-request setting says, or the agent would never learn what happened.
+ */
+export const notifyMessage = (id: string, title: string, message: string) => create(id, title, message);
 
 /** The id of a notification about a group: clicking it opens the panel on that group. */
 export const groupNotificationId = (groupId: string) => `group:${groupId}`;
@@ -40,18 +49,24 @@ export function groupOfNotification(notificationId: string): string | null {
   return (kind === 'group' || kind === 'wait') && rest.length > 0 ? rest.join(':') : null;
 }
 
-/** The notification that asks the agent to look at a number in the panel before it is invited. */
+/** The notification that asks the agent to look at a number in the panel before it is invited ("handoff:check:<window>"). */
 export const CHECK_NUMBER_NOTIFICATION = 'handoff:check';
 
-/** "Not invited yet": the page selected text a person cannot see, so the number waits in the panel. */
-export const askToCheckNumber = (text: string) =>
-  show(CHECK_NUMBER_NOTIFICATION, i18n.t('notify.checkTitle'), i18n.t('notify.checkText', [text.slice(0, 60)]));
+/** "Not invited yet": the number waits in the panel of that window, which its click opens. */
+export const askToCheckNumber = (text: string, windowId?: number) =>
+  notifyMessage(`${CHECK_NUMBER_NOTIFICATION}:${windowId ?? ''}`, i18n.t('notify.checkTitle'), i18n.t('notify.checkText', [text.slice(0, 60)]));
 
 /** A click on a notification about a group opens the panel on that group; one about a number, on its hand-off. */
 export function onNotificationClicked(notificationId: string) {
+  if (notificationId.startsWith(`${CHECK_NUMBER_NOTIFICATION}:`)) {
+    // The window is in the id, so the panel opens in this same turn, while the click may still count as a gesture.
+    const windowId = Number(notificationId.slice(CHECK_NUMBER_NOTIFICATION.length + 1));
+    if (windowId) openPanel(windowId).catch(() => undefined); // refused: the hand-off is there when the panel opens
+    return;
+  }
   const groupId = groupOfNotification(notificationId);
-  if (!groupId && notificationId !== CHECK_NUMBER_NOTIFICATION) return;
-  if (groupId) void openGroupItem.setValue(groupId);
+  if (!groupId) return;
+  void openGroupItem.setValue(groupId);
   void browser.windows.getLastFocused()
     .then((w) => openPanel(w.id))
     // Chrome may refuse without a user gesture, or there is no window: the panel opens on the group next time.

@@ -14,7 +14,9 @@ export async function readSeenSelection(tabId: number, frameId = 0): Promise<Sel
     const [first] = await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [SELECTION_SCRIPT_FILE] });
     const r = first?.result as Partial<SelectionSeen> | null | undefined;
     // Our own script's answer, but about the page's DOM: taken only in the shape it has, and short.
-    return r && typeof r.text === 'string' && typeof r.plain === 'boolean' ? { text: r.text.slice(0, 200), plain: r.plain } : null;
+    return r && typeof r.text === 'string' && typeof r.plain === 'boolean' && typeof r.dom === 'string'
+      ? { text: r.text.slice(0, 200), plain: r.plain, dom: r.dom.slice(0, 200) }
+      : null;
   } catch {
     return null; // no access to this page: the caller asks the agent instead
   }

@@ -49,7 +49,7 @@ export function createHandoffModel(port: Port, groups: () => Group[], country: (
   let unwatch: (() => void) | undefined;
 
   /** Where the number came from, and whether the page hid part of what it selected. */
-  const origin = computed(() => ({ link: handoff.value?.source === 'link', unseen: handoff.value?.unseen === true }));
+  const origin = computed(() => ({ link: handoff.value?.source === 'link', check: handoff.value?.check }));
 
   return {
     reading, parsed, origin, choices, chosen, result, invite, pickedNumber,
