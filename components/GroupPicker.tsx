@@ -1,8 +1,8 @@
 /**
  * Picks a group for one action ("Invite to…", "Send invite link…"): a modal dialog with a filter, recent
  * groups first; Enter takes the first match, a click takes any. Picking is the action: no second confirm.
- * `blocked` says why nothing can be picked any more (the chat it was opened for changed): the list stays
- * for the agent to read, but picks do nothing.
+ * `blocked` says why a pick would do nothing now (the chat it was opened for changed); the caller refuses
+ * the pick and says so, one place for that rule.
  */
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
@@ -34,7 +34,7 @@ export function GroupPicker({ title, groups, onPick, onClose, blocked = null }: 
   const matches = (q ? groups.filter((g) => g.subject.toLocaleLowerCase().includes(q)) : groups).slice(0, SHOWN);
   return (
     <dialog ref={ref} class="picker" aria-labelledby={`${id}-title`} onCancel={(e) => { e.preventDefault(); onClose(); }}>
-      <form method="dialog" onSubmit={(e) => { e.preventDefault(); if (matches[0] && !blocked) onPick(matches[0]); }}>
+      <form method="dialog" onSubmit={(e) => { e.preventDefault(); if (matches[0]) onPick(matches[0]); }}>
         <h2 id={`${id}-title`}>{title}</h2>
         {blocked && <p class="notice error" role="alert">{blocked}</p>}
         <input type="search" aria-label={i18n.t('inbox.filter')} placeholder={i18n.t('inbox.filter')} value={query.value}
@@ -42,7 +42,7 @@ export function GroupPicker({ title, groups, onPick, onClose, blocked = null }: 
         <ul class="picker-list" aria-label={title}>
           {matches.map((g) => (
             <li key={g.id}>
-              <button type="button" class="picker-item" disabled={Boolean(blocked)} onClick={() => onPick(g)}>
+              <button type="button" class="picker-item" onClick={() => onPick(g)}>
                 <span class="subject">{g.subject}</span>
                 <span class="seats">{i18n.t('list.members', [String(g.participantCount), String(MAX_PARTICIPANTS)])}</span>
               </button>

@@ -1,6 +1,7 @@
 // Journey: Zoko answers slowly (700 ms) and the agent decides fast, from the keyboard and with double clicks.
 // Each request gets one decision: the row says it is on its way, and the next key goes to the next person.
-import type { Locator } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
 import type { SandboxControl } from '../../dev/sandbox/control';
 import { expect, test } from './fixtures';
 import type { PanelPage } from './panel';
@@ -53,6 +54,7 @@ test('Waiting: a then r while Zoko answers — the first is approved, the next o
   await expect(approvedRow).toContainText('Approving…');
   await expect(rejectedRow).toContainText('Rejecting…');
   await expect(approvedRow.getByRole('button', { name: 'Reject', exact: true })).toBeDisabled();
+  await expectAxeClean(panel.page, 'Waiting, decisions on their way');
 
   await expect(approvedRow.getByText('approved', { exact: true })).toBeVisible();
   await expect(rejectedRow.getByText('rejected', { exact: true })).toBeVisible();
@@ -111,6 +113,7 @@ test('a group: a a r while Zoko answers — three people, three POSTs, none twic
   await page.keyboard.press('r');
   await expect(requests.filter({ hasText: 'Approving…' })).toHaveCount(2);
   await expect(panel.joinRequest(waiting[2]!.name)).toContainText('Rejecting…');
+  await expectAxeClean(page, 'join requests, decisions on their way');
   const last = panel.joinRequest(waiting[3]!.name);
   await expect(last).not.toContainText(/Approving…|Rejecting…/);
   await last.getByRole('button', { name: 'Approve', exact: true }).dblclick();
@@ -125,3 +128,11 @@ test('a group: a a r while Zoko answers — three people, three POSTs, none twic
   const joined = (await store.state()).groups.find((g) => g._id === id)!.participants.filter((p) => p.status === 'joined').map((p) => p.wa_id);
   expect([0, 1, 2, 3].map((i) => joined.includes(waiting[i]!.wa_id))).toEqual([true, true, false, true]);
 });
+
+async function expectAxeClean(page: Page, screen: string) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(violations.map((v) => `${screen} (${colorScheme}): ${v.id} ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+  }
+}
