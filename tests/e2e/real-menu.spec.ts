@@ -106,7 +106,7 @@ test('a selection that is not what the page shows (off-screen digits, CSS-drawn 
   const page = await rightClick('drawn', true);
   await pickInviteToFirstGroup();
   await expect.poll(() => getStored(worker, 'session', 'handoff'))
-    .toMatchObject({ text: 'Call +91 90000 12345 now', unseen: true, groupId: (await vip())._id });
+    .toMatchObject({ text: 'Call +91 90000 12345 now', check: 'unseen', groupId: (await vip())._id });
   expect((await vip()).invitations).toEqual([]);
   expect((await store.log()).filter((r) => r.method === 'POST')).toEqual([]);
   await page.close();
