@@ -60,14 +60,12 @@ function opacityOf(el: Element, styles: Styles): number {
 }
 
 /** The element the agent would see at (x, y): null outside the viewport. Shadow roots answer for their own nodes. */
-function hitAt(el: Element, x: number, y: number): Element | null {
-  const root = el.getRootNode() as Document | ShadowRoot;
-  return (root.elementFromPoint ?? el.ownerDocument.elementFromPoint).call(root, x, y);
-}
+const hitAt = (el: Element, x: number, y: number) => (el.getRootNode() as Document).elementFromPoint(x, y);
 
 function rendered(el: Element, styles: Styles): boolean {
   const check = (el as Element & { checkVisibility?: (o: object) => boolean }).checkVisibility;
-  if (check && !check.call(el, { opacityProperty: true, visibilityProperty: true, checkOpacity: true, checkVisibilityCSS: true })) return false;
+  // Opacity is judged below, multiplied up the tree.
+  if (check && !check.call(el, { visibilityProperty: true, checkVisibilityCSS: true })) return false;
   if (el.closest('[aria-hidden="true"], [hidden], [inert]')) return false;
   return opacityOf(el, styles) >= 0.1;
 }

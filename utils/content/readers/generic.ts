@@ -57,9 +57,8 @@ export function numberInUrl(href: string): string | null {
 const inFrame = (el: Element) => el.closest(FRAME) !== null;
 
 function isSearchBox(el: Element): boolean {
-  const label = `${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('placeholder') ?? ''} ${el.getAttribute('title') ?? ''}`;
-  return el.closest('[role="search"], [role="searchbox"], form[role="search"]') !== null || el.getAttribute('role') === 'searchbox'
-    || el.getAttribute('data-tab') === '3' || /search|buscar|بحث/i.test(label);
+  return el.matches('[role="search"] *, [role="searchbox"], [data-tab="3"]')
+    || /search|buscar|بحث/i.test(`${el.getAttribute('aria-label')} ${el.getAttribute('placeholder')}`);
 }
 
 /** The reply box the agent would type in: visible, editable, not a search box, not in the site's frame. */
@@ -170,9 +169,8 @@ export function readGeneric(doc: Document, href: string): ChatSeen {
 
 /** A CRM card's contact name field (Kommo's `contact[NAME]`), never a deal's or a lead's title. */
 function nameInput(doc: Document): string | undefined {
-  const field = [...doc.querySelectorAll<HTMLInputElement>('input[autocomplete="name"], input[name*="name" i]')]
-    .find((i) => /contact|customer|person|client|autocomplete/i.test(`${i.name} ${i.autocomplete}`) && !/lead|deal|company/i.test(i.name)
-      && !inFrame(i) && isShown(i));
+  const field = [...doc.querySelectorAll<HTMLInputElement>('input[autocomplete="name"], input[name*="contact" i][name*="name" i]')]
+    .find((i) => !inFrame(i) && isShown(i));
   const name = plainName(field?.value);
   return name && !isOnlyNumber(name) ? name : undefined;
 }
