@@ -2,9 +2,11 @@
 // real editors from npm (Lexical as WhatsApp Web sets it up, ProseMirror, Draft.js, Quill) and a text area,
 // in the three ways an agent comes to it (the page just opened, clicked into the empty box, typed first) and
 // a fourth (typed, then searched the conversation list), and the result is read from each editor's own state
-// (window.fixtureEditorText, dev/sandbox/editors): there once, and the panel's sentence says so. Then pages
-// modelled on real inboxes where the first box in page order is the wrong one.
-import type { BrowserContext, Page } from '@playwright/test';
+// (window.fixtureEditorText, dev/sandbox/editors): there once, shown once, the panel's sentence says so and the
+// agent's clipboard is left alone. Then the same three ways on the fixtures modelled on real inboxes
+// (dev/sandbox/inboxes), and the pages where the first box in page order is the wrong one.
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import type { SandboxControl } from '../../dev/sandbox/control';
 import { expect, INBOX_URL, SANDBOX_URL, serviceWorker, test } from './fixtures';
 import type { PanelPage } from './panel';
 
@@ -64,67 +66,108 @@ async function setClipboard(panel: PanelPage, text: string) {
   await writer.close();
 }
 
-const linkOf = async (store: { state(): Promise<{ groups: { subject: string; invite_link: string }[] }> }, subject: string) =>
+const linkOf = async (store: SandboxControl, subject: string) =>
   (await store.state()).groups.find((g) => g.subject === subject)!.invite_link;
 const message = (subject: string, link: string) => `Join ${subject} on WhatsApp: ${link}`;
 
+/** A page to put the link into: its reply box (by its accessible name) and, for a rich editor, which one it is. */
+interface Inbox {
+  url: string;
+  box: string;
+  /** The fixture editor's host (fixtureEditorText reads it); none for a text area. */
+  editor?: string;
+  /** How many editors the page mounts (hidden tickets' too). */
+  editors?: number;
+  /** A conversation search on the page, checked untouched (or holding what the agent typed in it). */
+  search?: string;
+  rtl?: boolean;
+}
+
 /** Each way the agent comes to the reply box, each with its own group so each case's sentence is its own. */
-const WAYS: { way: string; group: string; before: (page: Page) => Promise<unknown>; expected: (m: string) => string; searched?: string }[] = [
-  { way: 'the page just opened, never focused', group: 'VIP Customers', before: async () => {}, expected: (m: string) => m },
-  {
-    way: 'the agent clicked into the empty box', group: 'Wholesale Buyers',
-    before: async (page: Page) => page.getByRole('textbox', { name: 'Reply' }).click(),
-    expected: (m: string) => m,
+interface Way {
+  way: string;
+  group: string;
+  /** `back` is the key that moves the cursor one character back (ArrowRight in a right-to-left box). */
+  before: (page: Page, box: Locator, back: string) => Promise<unknown>;
+  expected: (m: string) => string;
+  searched?: string;
+}
+
+const OPENED: Way = { way: 'the page just opened, never focused', group: 'VIP Customers', before: async () => {}, expected: (m) => m };
+const CLICKED: Way = { way: 'the agent clicked into the empty box', group: 'Wholesale Buyers', before: (_page, box) => box.click(), expected: (m) => m };
+const TYPED: Way = {
+  way: 'the agent typed first, the cursor between two words', group: 'Bengaluru Pickup Point',
+  before: async (page, box, back) => {
+    await box.click();
+    await page.keyboard.type('Hello, here:  See you!');
+    for (let i = 0; i < ' See you!'.length; i++) await page.keyboard.press(back);
   },
-  {
-    way: 'the agent typed first, the cursor between two words', group: 'Bengaluru Pickup Point',
-    before: async (page: Page) => {
-      await page.getByRole('textbox', { name: 'Reply' }).click();
-      await page.keyboard.type('Hello Priya, here:  See you!');
-      for (let i = 0; i < ' See you!'.length; i++) await page.keyboard.press('ArrowLeft');
-    },
-    expected: (m: string) => `Hello Priya, here: ${m} See you!`,
+  expected: (m) => `Hello, here: ${m} See you!`,
+};
+/** The search is the box the agent was in last, not where the reply goes. */
+const SEARCHED: Way = {
+  way: 'the agent typed, then searched the conversation list', group: 'Loyalty Club Gold',
+  before: async (page, box) => {
+    await box.click();
+    await page.keyboard.type('Hi! ');
+    await page.getByRole('searchbox', { name: 'Search conversations' }).click();
+    await page.keyboard.type('Rahul');
   },
-  {
-    // The search is the box the agent was in last, not where the reply goes.
-    way: 'the agent typed, then searched the conversation list', group: 'Loyalty Club Gold',
-    before: async (page: Page) => {
-      await page.getByRole('textbox', { name: 'Reply' }).click();
-      await page.keyboard.type('Hi Priya! ');
-      await page.getByRole('searchbox', { name: 'Search conversations' }).click();
-      await page.keyboard.type('Rahul');
-    },
-    expected: (m: string) => `Hi Priya! ${m}`,
-    searched: 'Rahul',
-  },
-];
+  expected: (m) => `Hi! ${m}`,
+  searched: 'Rahul',
+};
+
+/** Each way on a page opened afresh: the link in the editor's own state once, shown once, and the panel's sentence. */
+async function putLinkEachWay(panel: PanelPage, store: SandboxControl, inbox: Inbox, ways: Way[]) {
+  const sentinel = `the agent's own clipboard (${inbox.url})`;
+  await setClipboard(panel, sentinel);
+  for (const [i, { way, group, before, expected, searched = '' }] of ways.entries()) {
+    const page = await openConversation(panel, inbox.url, i === 0);
+    if (inbox.editor) await expect(page.locator('[data-fixture-mounted]')).toHaveCount(inbox.editors ?? 1);
+    await page.bringToFront();
+    const box = page.getByRole('textbox', { name: inbox.box, exact: true });
+    await before(page, box, inbox.rtl ? 'ArrowRight' : 'ArrowLeft');
+    await sendLink(panel, group);
+    await expect(card(panel), way).toContainText(`The link to ${group} is in the reply box. Check it, then send.`);
+    const want = expected(message(group, await linkOf(store, group)));
+    if (!inbox.editor) await expect(box, way).toHaveValue(want);
+    else {
+      expect(await editorText(page, inbox.editor), way).toBe(want);
+      // What the agent sees is what the editor holds (Draft.js can show text twice that its state has once).
+      await expect(box, way).toHaveText(want);
+    }
+    if (inbox.search) await expect(page.getByRole('searchbox', { name: inbox.search }), way).toHaveValue(searched);
+    await page.close();
+  }
+  // Every time, the panel knew the link was in: it never copied it over the agent's clipboard.
+  expect(await panel.clipboard()).toBe(sentinel);
+  expect((await store.log()).filter((r) => r.method !== 'GET')).toEqual([]);
+}
 
 for (const editor of ['lexical', 'prosemirror', 'draft', 'quill', 'textarea'] as const) {
   test(`${editor}: the link is in the editor's own state once, however the agent came to the box, and the panel says so`, async ({ panel, store }) => {
     test.setTimeout(60_000);
-    const sentinel = `the agent's own clipboard (${editor})`;
-    await setClipboard(panel, sentinel);
-    for (const [i, { way, group, before, expected, searched = '' }] of WAYS.entries()) {
-      const inbox = await openConversation(panel, `${ORIGIN}/demo/editors/${editor}`, i === 0);
-      if (editor !== 'textarea') await expect(inbox.locator('[data-fixture-mounted]')).toHaveCount(1);
-      await inbox.bringToFront();
-      await before(inbox);
-      await sendLink(panel, group);
-      await expect(card(panel), way).toContainText(`The link to ${group} is in the reply box. Check it, then send.`);
-      const want = expected(message(group, await linkOf(store, group)));
-      const reply = inbox.getByRole('textbox', { name: 'Reply' });
-      if (editor === 'textarea') await expect(reply, way).toHaveValue(want);
-      else {
-        expect(await editorText(inbox), way).toBe(want);
-        // What the agent sees is what the editor holds (Draft.js can show text twice that its state has once).
-        await expect(reply, way).toHaveText(want);
-      }
-      await expect(inbox.getByRole('searchbox', { name: 'Search conversations' }), way).toHaveValue(searched);
-      await inbox.close();
-    }
-    // Every time the panel knew the link was in: it never copied it over the agent's clipboard.
-    expect(await panel.clipboard()).toBe(sentinel);
-    expect((await store.log()).filter((r) => r.method !== 'GET')).toEqual([]);
+    await putLinkEachWay(panel, store, {
+      url: `${ORIGIN}/demo/editors/${editor}`, box: 'Reply', search: 'Search conversations',
+      ...(editor !== 'textarea' && { editor: '[data-fixture-editor]' }),
+    }, [OPENED, CLICKED, TYPED, SEARCHED]);
+  });
+}
+
+/** The fixtures modelled on real inboxes (dev/sandbox/inboxes, sources in its README) with a customer the panel is sure of. */
+const REAL_INBOXES: (Inbox & { name: string })[] = [
+  { name: 'WhatsApp Web, saved contact (Lexical)', url: `${INBOX_URL}/whatsapp?chat=saved`, box: 'Type a message', editor: '#main footer [data-tab="10"]' },
+  { name: 'WhatsApp Web, @lid chat with Contact info open (Lexical)', url: `${INBOX_URL}/whatsapp?chat=lid-drawer`, box: 'Type a message', editor: '#main footer [data-tab="10"]' },
+  { name: 'Chatwoot (ProseMirror)', url: `${INBOX_URL}/chatwoot`, box: 'Reply', editor: '.reply-box [data-fixture-editor]' },
+  { name: 'Zendesk, two tickets, one hidden (Draft.js)', url: `${INBOX_URL}/zendesk`, box: 'Public reply', editor: '[data-ticket-id="1042"] [data-fixture-editor]', editors: 2 },
+  { name: 'Kommo (Quill)', url: `${INBOX_URL}/kommo`, box: 'Message', editor: '.feed-compose [data-fixture-editor]' },
+  { name: 'an Arabic inbox, right to left (text area)', url: `${INBOX_URL}/rtl?chat=1`, box: 'الرد', rtl: true },
+];
+
+for (const inbox of REAL_INBOXES) {
+  test(`${inbox.name}: the link in the right editor, in its own state, page just opened / clicked into / typed first`, async ({ panel, store }) => {
+    test.setTimeout(60_000);
+    await putLinkEachWay(panel, store, inbox, [OPENED, CLICKED, TYPED]);
   });
 }
 

@@ -18,8 +18,10 @@ const STAND_IN = ['contenteditable', 'role', 'aria-label', 'aria-multiline', 'ar
  * placeholder move to the real editable, so there is one editing host, the editor's own.
  */
 export function takeHost(host: HTMLElement): Host {
-  const label = host.dataset.label ?? host.getAttribute('aria-label');
-  const placeholder = host.dataset.placeholder ?? host.getAttribute('aria-placeholder') ?? host.getAttribute('placeholder') ?? undefined;
+  const standIn = host.querySelector<HTMLElement>('[contenteditable]') ?? host;
+  const attr = (name: string) => host.getAttribute(name) ?? standIn.getAttribute(name);
+  const label = host.dataset.label ?? attr('aria-label');
+  const placeholder = host.dataset.placeholder ?? attr('aria-placeholder') ?? attr('placeholder') ?? undefined;
   for (const name of STAND_IN) host.removeAttribute(name);
   host.replaceChildren();
   return { attributes: { role: 'textbox', 'aria-multiline': 'true', ...(label ? { 'aria-label': label } : {}) }, placeholder };

@@ -11,8 +11,9 @@
  *   - `prosemirror` (basic schema), `draft` (Draft.js on React 18), `quill` (Quill 2, no toolbar): the editor
  *     renders its own editable inside the host. The page may write the composer as the site serves it (the
  *     host a contenteditable with role and aria-label, a static copy of the editor inside): the host's
- *     contenteditable, role and children give way, and its `aria-label` (or `data-label`) and `aria-placeholder`
- *     (or `data-placeholder`) go to the editor's editable (role=textbox), so there is one editing host.
+ *     contenteditable, role and children give way, and the `aria-label` (or `data-label`) and `aria-placeholder`
+ *     (or `data-placeholder`) of the host or of the stand-in editable inside it go to the editor's editable
+ *     (role=textbox), so there is one editing host, named as the page named it.
  *   Each mounted host gets `data-fixture-mounted="true"`; `document` then gets a `fixture-editors` event.
  * - `window.fixtureEditorText(el?)`: the text in the editor's own state — Lexical's root text content,
  *   ProseMirror's paragraphs joined by "\n", Draft.js's plain text, Quill's text without its final newline.
