@@ -49,8 +49,11 @@ export interface ProtocolMap {
   useSite(data: { origin: string }): Result<string[]>;
   /** Stop using the panel with a site: its script goes, and the browser's grant is given back. */
   forgetSite(data: { origin: string }): Result<string[]>;
-  /** Puts text into the reply box of the conversation in view, without sending; `inserted: false` if there is none. */
-  insertIntoChat(data: { text: string }): Result<InsertReply>;
+  /**
+   * Puts text into the reply box of the conversation in view, without sending; `inserted: false` if there is
+   * none, and `changed: true` (nothing done) when the conversation in view is no longer `tabId` with `numbers`.
+   */
+  insertIntoChat(data: { text: string; tabId: number; numbers: string[] }): Result<InsertReply & { changed?: true }>;
   /** Hides (or brings back) the panel's "Use with ‹site›" offer. */
   setInboxOffer(data: { hidden: boolean }): Result<boolean>;
   /** The tab in view, read now (the panel just opened). */

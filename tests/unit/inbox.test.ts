@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { acceptChatReport } from '../../utils/background/inbox/chat-report';
 import { chatInView } from '../../utils/background/inbox/chat-in-view';
+import { inboxHandlers } from '../../utils/background/inbox/handlers';
 import { forgetSite, syncInboxScript, useSite } from '../../utils/background/inbox/sites';
 import { compactNumber, mergeNumbers, normaliseDigits, numberFromLink, phoneNumbersIn, plainName } from '../../utils/content/phone-text';
 import { numberInUrl } from '../../utils/content/readers/generic';
@@ -307,13 +308,22 @@ describe('"This chat" (panel model)', () => {
     const inserted = chatSetup(granted(['+919876543210']), { insertIntoChat: () => ok({ inserted: true }) });
     await inserted.model.start();
     await inserted.model.sendLink(inserted.groups[0]!);
-    expect(inserted.asked).toContainEqual({ name: 'insertIntoChat', data: { text: 'Join VIP Customers on WhatsApp: https://chat.whatsapp.com/g1Link0000000000' } });
+    expect(inserted.asked).toContainEqual({ name: 'insertIntoChat',
+      data: { text: 'Join VIP Customers on WhatsApp: https://chat.whatsapp.com/g1Link0000000000', tabId: 3, numbers: ['+919876543210'] } });
     expect(inserted.model.status.value).toEqual({ tone: 'ok', text: 'The link to VIP Customers is in the reply box. Check it, then send.' });
 
     const none = chatSetup(granted(['+919876543210']), { insertIntoChat: () => ok({ inserted: false }) });
     await none.model.sendLink(none.groups[0]!);
     expect(none.port.copy).toHaveBeenCalledWith('Join VIP Customers on WhatsApp: https://chat.whatsapp.com/g1Link0000000000');
     expect(none.model.status.value?.text).toContain('Paste it with Ctrl+V');
+  });
+
+  it('when the background sees another chat than the panel meant, nothing is copied either, and it says the chat changed', async () => {
+    const moved = chatSetup(granted(['+919876543210']), { insertIntoChat: () => ok({ inserted: false, changed: true }) });
+    await moved.model.start();
+    await moved.model.sendLink(moved.groups[0]!);
+    expect(moved.port.copy).not.toHaveBeenCalled();
+    expect(moved.model.status.value?.text).toContain('The chat changed before the pick');
   });
 
   it('reads a link the list does not have, and says when there is none', async () => {
@@ -402,5 +412,22 @@ describe('the chat in view (background)', () => {
     await vi.waitFor(async () => expect(await view()).toEqual({ tabId: 4, addressKnown: false, site: null, granted: false }));
     chatInView.onRemoved(4);
     await vi.waitFor(async () => expect(await view()).toBeNull());
+  });
+});
+
+describe('putting text into the reply box (background)', () => {
+  const view = (tabId: number, numbers: string[]): ChatInView => ({
+    tabId, addressKnown: true, site: SITE, granted: true, chat: { numbers, name: 'Priya', reader: 'page', sure: true },
+  });
+
+  it.each([
+    ['another tab is in view', view(4, ['+919876543210'])],
+    ['the same tab now shows another customer', view(3, ['+447911123456'])],
+  ])('refuses when %s than the panel meant, and sends the page nothing', async (_case, now) => {
+    await chatInViewItem.setValue(now);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage');
+    const reply = await inboxHandlers.insertIntoChat({ text: 'Join VIP', tabId: 3, numbers: ['+919876543210'] });
+    expect(reply).toEqual({ inserted: false, changed: true });
+    expect(send).not.toHaveBeenCalled();
   });
 });

@@ -23,7 +23,13 @@ export type ChatStatus = { tone: 'ok' | 'error'; text: string } | null;
  * customer shown then, in which conversation. The page may change before the pick; the action is done for
  * this customer in this conversation, or not at all.
  */
-export interface ChatTarget { customer: Customer | null; key: string }
+export interface ChatTarget {
+  customer: Customer | null;
+  key: string;
+  /** The conversation as the background knows it: the tab, and the numbers its reader reported. */
+  tabId: number;
+  numbers: string[];
+}
 export interface Picking extends ChatTarget { action: 'invite' | 'link'; customer: Customer }
 
 export interface ChatDeps {
@@ -104,7 +110,7 @@ export function createChatModel(port: Port, deps: ChatDeps) {
 
   const display = (waId: string) => phone.value?.formatWaId(waId) ?? `+${waId}`;
   /** The conversation in view now, and its customer, as what an action is for. */
-  const targetNow = (): ChatTarget => ({ customer: customer.value, key: key.value });
+  const targetNow = (): ChatTarget => ({ customer: customer.value, key: key.value, tabId: view.value?.tabId ?? -1, numbers: chat.value?.numbers ?? [] });
   /** Whether `target` is still the conversation and customer in view: otherwise nothing is written for it. */
   const stillInView = (target: ChatTarget) => target.key === key.value && customer.value?.waId === target.customer?.waId;
   /** The open picker's conversation is no longer the one in view ("The chat changed"). */
@@ -150,10 +156,11 @@ export function createChatModel(port: Port, deps: ChatDeps) {
     }
     if (!stillInView(target)) return chatChanged(target);
     const text = linkMessage(deps.linkTemplate(), group.subject, link);
-    const r = await port.send('insertIntoChat', { text });
+    const r = await port.send('insertIntoChat', { text, tabId: target.tabId, numbers: target.numbers });
     busy.value = false;
     if (r.ok && r.data.inserted) return (status.value = { tone: 'ok', text: i18n.t('inbox.inserted', [group.subject]) });
-    if (!stillInView(target)) return chatChanged(target); // not inserted, and another chat now: no copy for it either
+    // Not inserted, and another chat now (the background sees the page before the panel does): no copy for it either.
+    if ((r.ok && r.data.changed) || !stillInView(target)) return chatChanged(target);
     const copied = await port.copy(text);
     return (status.value = copied
       ? { tone: 'ok', text: i18n.t('inbox.copiedInstead', [group.subject]) }
@@ -215,9 +222,9 @@ export function createChatModel(port: Port, deps: ChatDeps) {
     hideOffer: () => port.send('setInboxOffer', { hidden: true }),
     /** Opens the group picker for `action`, bound to the customer in view now; false when there is none. */
     openPicker(action: Picking['action']) {
-      const { customer: who, key: at } = targetNow();
-      if (who) picking.value = { action, customer: who, key: at };
-      return who !== null;
+      const target = targetNow();
+      if (target.customer) picking.value = { ...target, action, customer: target.customer };
+      return target.customer !== null;
     },
     closePicker: () => (picking.value = null),
     /** The agent picked `group`: the action runs for whom the picker was opened, if still in view. */

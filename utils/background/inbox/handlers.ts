@@ -6,10 +6,14 @@ import { chatInViewItem, inboxOfferHiddenItem, inboxSitesItem } from '../../stor
 import { chatInView } from './chat-in-view';
 import { forgetSite, useSite } from './sites';
 
-/** Inserts only into a tab still on a granted site: it may have navigated since the panel painted. */
-async function insertIntoChat({ text }: MessageData<'insertIntoChat'>): Promise<InsertReply> {
+/**
+ * Inserts only into the conversation the panel meant (the same tab, reporting the same numbers) and only while
+ * its tab is on a granted site: the page may have moved on since the panel painted.
+ */
+async function insertIntoChat({ text, tabId, numbers }: MessageData<'insertIntoChat'>): Promise<InsertReply & { changed?: true }> {
   const view = await chatInViewItem.getValue();
-  if (!view?.granted) return { inserted: false };
+  if (view?.tabId !== tabId || (view.chat?.numbers ?? []).join(',') !== numbers.join(',')) return { inserted: false, changed: true };
+  if (!view.granted) return { inserted: false };
   const tab = await browser.tabs.get(view.tabId).catch(() => undefined);
   const site = offerableOrigin(tab?.url);
   if (!site || !(await inboxSitesItem.getValue()).includes(site)) return { inserted: false };
