@@ -6,6 +6,8 @@
 // agent's clipboard is left alone. Then the same three ways on the fixtures modelled on real inboxes
 // (dev/sandbox/inboxes), and the pages where the first box in page order is the wrong one.
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { build } from 'esbuild';
+import { resolve } from 'node:path';
 import type { SandboxControl } from '../../dev/sandbox/control';
 import { expect, INBOX_URL, SANDBOX_URL, serviceWorker, test } from './fixtures';
 import type { PanelPage } from './panel';
@@ -219,3 +221,54 @@ test('Kommo: the lead-name input the agent clicked last never gets the link; the
   await expect(leadName).toHaveValue('Wholesale order #58213');
   await expect(inbox.getByRole('textbox', { name: 'Work phone' })).toHaveValue('+7 912 345-67-89');
 });
+
+// Which element is the reply box, rule by rule: the inbox script's findReplyBox bundled into a plain page in the
+// same browser (no extension in the way), each row a page where the box is `#reply`, or where there is none.
+const NOT_HERE = '<textarea id="reply" aria-label="Reply"></textarea>';
+const BOX_RULES: { what: string; html: string; box: string | null }[] = [
+  { what: 'a type=search input first', html: `<input type="search" aria-label="Find">${NOT_HERE}`, box: 'reply' },
+  { what: 'WhatsApp Web: the chat search (data-tab=3) before the composer', box: 'reply',
+    html: '<div id="side"><div contenteditable="true" role="textbox" data-tab="3" aria-label="Search input textbox"></div></div>'
+      + '<div id="main"><footer><div id="reply" contenteditable="true" role="textbox" data-tab="10" aria-label="Type a message"></div></footer></div>' },
+  { what: 'a role=searchbox editable first', html: `<div contenteditable="true" role="searchbox"></div>${NOT_HERE}`, box: 'reply' },
+  { what: 'an editable labelled as a search first', html: `<div contenteditable="true" role="textbox" aria-label="Search messages"></div>${NOT_HERE}`, box: 'reply' },
+  { what: 'a box inside role=search first', html: `<div role="search"><div contenteditable="true" role="textbox"></div></div>${NOT_HERE}`, box: 'reply' },
+  { what: 'a hidden ticket\'s composer (display: none) first', html: `<div style="display:none"><div contenteditable="true" role="textbox"></div></div>${NOT_HERE}`, box: 'reply' },
+  { what: 'a composer under visibility: hidden first', html: `<div style="visibility:hidden"><div contenteditable="true" role="textbox"></div></div>${NOT_HERE}`, box: 'reply' },
+  { what: 'a transparent composer first', html: `<div style="opacity:0"><div contenteditable="true" role="textbox"></div></div>${NOT_HERE}`, box: 'reply' },
+  { what: 'an inert composer first', html: `<div inert><div contenteditable="true" role="textbox"></div></div>${NOT_HERE}`, box: 'reply' },
+  { what: 'an editable parked off the page (a clipboard helper) first',
+    html: `<div contenteditable="true" role="textbox" style="position:absolute;left:-10000px;top:0;width:50px;height:20px"></div>${NOT_HERE}`, box: 'reply' },
+  { what: 'a CRM lead-name input only', html: '<input type="text" aria-label="Lead name" value="Order #1">', box: null },
+  { what: 'a phone field written as a text input only', html: '<input type="text" name="phone" value="+7 912 345-67-89">', box: null },
+  { what: 'a type=tel input only', html: '<input type="tel" aria-label="Message">', box: null },
+  { what: 'a subject input before the composer', html: `<input aria-label="Subject" value="Refund">${NOT_HERE}`, box: 'reply' },
+  { what: 'a text area labelled Subject before a rich composer',
+    html: '<textarea aria-label="Subject"></textarea><div id="reply" contenteditable="true" role="textbox" aria-label="Reply"></div>', box: 'reply' },
+  { what: 'a one-line input that says it is the message box', html: '<input id="reply" type="text" placeholder="Type a message">', box: 'reply' },
+  { what: 'a message input inside a contact form of several fields',
+    html: '<form><input aria-label="Your name"><input type="email" aria-label="E-mail"><input aria-label="Message"></form>', box: null },
+  { what: 'the outermost editing host of nested editables', html: '<div id="reply" contenteditable="true"><p><span contenteditable="true">x</span></p></div>', box: 'reply' },
+];
+
+let replyBoxScript: Promise<string> | undefined;
+const bundleReplyBox = () => (replyBoxScript ??= build({
+  stdin: { contents: "export { findReplyBox } from './utils/content/reply-box';", resolveDir: resolve(import.meta.dirname, '../..'), loader: 'ts' },
+  bundle: true, format: 'iife', globalName: 'zokoReplyBox', target: 'chrome120', write: false,
+}).then((r) => r.outputFiles[0]!.text));
+
+for (const rule of BOX_RULES) {
+  test(`which box: ${rule.what} → ${rule.box === null ? 'no reply box' : 'the reply box'}`, async ({ extContext }) => {
+    const page = await extContext.newPage();
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.setContent(`<!doctype html><body>${rule.html}</body>`);
+    await page.addScriptTag({ content: await bundleReplyBox() });
+    const found = await page.evaluate(() => {
+      const { findReplyBox } = (globalThis as unknown as { zokoReplyBox: { findReplyBox: (d: Document, last: null) => HTMLElement | null } }).zokoReplyBox;
+      const el = findReplyBox(document, null);
+      return el ? el.id || el.outerHTML : null;
+    });
+    expect(found).toBe(rule.box);
+    await page.close();
+  });
+}
