@@ -492,6 +492,25 @@ describe('one decision at a time per request (Zoko answering slowly)', () => {
     await vi.waitFor(() => expect(model.deciding.value.size).toBe(0));
   });
 
+  it('the palette\'s "approve ‹group›" passes over an approval on its way from the group, and counts its seat', async () => {
+    const slow = slowDecisions({
+      getGroup: () => ok(details()), getInviteLink: () => ok('https://chat.whatsapp.com/x'),
+      listJoinRequests: () => ok({ requests: [row('r3', 3), row('r1', 1), row('r2', 2)], count: 3 }),
+    });
+    const p = createPanel(createPort(slow.transport));
+    p.openGroup('g1');
+    await vi.waitFor(() => expect(p.current.value!.requests.value).toHaveLength(3));
+    expect(runShortcut(p, { key: 'a' }, false, false)).toBe(true); // r1 on its way
+    const all = p.runPaletteItem({ kind: 'group', action: 'approveAll', group: group(1, 'One', { participantCount: 6 }) }); // 2 seats
+    await vi.waitFor(() => expect(slow.decisions()).toHaveLength(2));
+    slow.answerAll();
+    await all;
+    // r1 is not sent twice, and it holds one of the two seats: the palette approves r2 only.
+    expect(slow.decisions()).toEqual([
+      { id: 'g1', action: 'approve', requestIds: ['r1'] }, { id: 'g1', action: 'approve', requestIds: ['r2'] },
+    ]);
+  });
+
   it('a group: approvals on their way count against the seats', async () => {
     const { transport } = slowDecisions();
     const model = createGroupModel(transport, 'g1');

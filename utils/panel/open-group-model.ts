@@ -10,12 +10,13 @@ import type { ErrorData } from '../errors';
 import type { Result } from '../result';
 import { MAX_PARTICIPANTS } from '../validation';
 import { createAction } from './action';
-import { createDecisionsInFlight } from './decisions-in-flight';
+import { createDecisionsInFlight, type DecisionsInFlight } from './decisions-in-flight';
 import type { Transport } from './port';
 import { mark, MARK } from './perf-marks';
 
 /** `subject`: the group's name as the list knew it, to say which group is gone if Zoko says so before it loads. */
-export function createOpenGroupModel(transport: Transport, id: string, subject = '') {
+/** `inFlight` is the panel's one record of decisions on their way, shared with Waiting and the palette. */
+export function createOpenGroupModel(transport: Transport, id: string, subject = '', inFlight: DecisionsInFlight = createDecisionsInFlight()) {
   const group = signal<GroupDetails | null>(null);
   const requests = signal<JoinRequest[] | null>(null);
   /** Zoko's total of pending requests: may be more than it listed ("showing 1 of 2"). */
@@ -30,8 +31,7 @@ export function createOpenGroupModel(transport: Transport, id: string, subject =
   const joined = computed(() => group.value?.participants.filter((p) => p.status === 'joined') ?? []);
   const freeSeats = computed(() => Math.max(0, MAX_PARTICIPANTS - joined.value.length));
   const readOnly = computed(() => group.value?.suspended ?? false);
-  /** One decision at a time per request: while Zoko answers, keys and buttons pass over it. */
-  const inFlight = createDecisionsInFlight();
+  // One decision at a time per request: while Zoko answers, keys and buttons pass over it.
   const deciding = inFlight.deciding;
 
   /**

@@ -9,6 +9,7 @@ import { createActivityModel } from './activity-model';
 import { createPaletteModel, type PaletteItem } from './palette-model';
 import { createWaitingModel } from './waiting-model';
 import { createChatModel } from './chat-model';
+import { createDecisionsInFlight } from './decisions-in-flight';
 import { browserAccess } from './host-access';
 import { isWhatsAppInviteLink } from '../invite-link';
 import { MAX_PARTICIPANTS } from '../validation';
@@ -35,7 +36,9 @@ export function createPanel(port: Port) {
   const current = signal<OpenGroupModel | null>(null);
   const handoff = createHandoffModel(port, () => groups.groups.value, () => groups.config.value?.settings.defaultCountry);
   const createGroup = createAction((subject: string) => port.send('createGroup', { subject }));
-  const waiting = createWaitingModel(port, () => groups.groups.value, groups.people);
+  /** Decisions on their way to Zoko, whichever screen (or the palette) sent them: a request gets one at a time. */
+  const inFlight = createDecisionsInFlight();
+  const waiting = createWaitingModel(port, () => groups.groups.value, groups.people, inFlight);
   const activity = createActivityModel(port);
   const recent = signal<string[]>([]);
   const chat = createChatModel(port, {
@@ -53,7 +56,7 @@ export function createPanel(port: Port) {
     mark(MARK.openGroup);
     if (current.value?.id !== id) {
       current.value?.dispose();
-      const model = createOpenGroupModel(port.send, id, groups.groups.value.find((g) => g.id === id)?.subject);
+      const model = createOpenGroupModel(port.send, id, groups.groups.value.find((g) => g.id === id)?.subject, inFlight);
       current.value = model;
       void model.load();
     }
@@ -133,9 +136,12 @@ export function createPanel(port: Port) {
     const read = await port.send('listJoinRequests', { id: g.id });
     if (!read.ok) return announce(i18n.t('palette.failed', [g.subject, describeError(read.error).text]));
     const seats = Math.max(0, MAX_PARTICIPANTS - g.participantCount);
-    const ids = [...read.data.requests].sort((a, b) => a.createdAt - b.createdAt).slice(0, seats).map((r) => r.id);
+    // Approvals already on their way (from Waiting or the group) hold their seats, and are not sent again.
+    const onTheirWay = read.data.requests.filter((q) => inFlight.deciding.value.get(q.id) === 'approve').length;
+    const open = [...read.data.requests].filter((q) => !inFlight.deciding.value.has(q.id)).sort((a, b) => a.createdAt - b.createdAt);
+    const ids = inFlight.claim('approve', open.slice(0, Math.max(0, seats - onTheirWay)).map((q) => q.id));
     if (ids.length === 0) return announce(i18n.t('palette.nobody', [g.subject]));
-    const r = await port.send('decideJoinRequests', { id: g.id, action: 'approve', requestIds: ids });
+    const r = await port.send('decideJoinRequests', { id: g.id, action: 'approve', requestIds: ids }).finally(() => inFlight.release(ids));
     const error = r.ok ? r.data.error : r.error;
     announce(error ? i18n.t('palette.failed', [g.subject, describeError(error).text]) : i18n.t('palette.approved', [String(ids.length), g.subject]));
   }

@@ -9,7 +9,7 @@ import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Group, JoinDecision, JoinRequest } from '../domain';
 import { describeError } from '../error-text';
 import { MAX_PARTICIPANTS } from '../validation';
-import { createDecisionsInFlight } from './decisions-in-flight';
+import { createDecisionsInFlight, type DecisionsInFlight } from './decisions-in-flight';
 import type { Port } from './port';
 
 export interface WaitingRow extends JoinRequest {
@@ -49,14 +49,16 @@ const seatsLeftIn = (g: Group) => Math.max(0, MAX_PARTICIPANTS - g.participantCo
  * `people` is the list model's signal of who is waiting (it follows storage already): the queue opens on
  * what is known, with no read on its way.
  */
-export function createWaitingModel(port: Port, groups: () => Group[], people: ReadonlySignal<Record<string, JoinRequest[]>>) {
+/** `inFlight` is the panel's one record of decisions on their way, shared with a group's requests and the palette. */
+export function createWaitingModel(
+  port: Port, groups: () => Group[], people: ReadonlySignal<Record<string, JoinRequest[]>>, inFlight: DecisionsInFlight = createDecisionsInFlight(),
+) {
   const outcomes = signal<Record<string, RowOutcome>>({});
   /** Rows decided (or being decided) here, kept on screen with their outcome after they leave the queue. */
   const decided = signal<Record<string, WaitingRow>>({});
   const selected = signal<ReadonlySet<string>>(new Set());
   const refreshing = signal(false);
   const notRead = signal(0);
-  const inFlight = createDecisionsInFlight();
   /** Some decision is on its way: the bulk actions wait for it (their plan would count seats twice). */
   const working = computed(() => inFlight.deciding.value.size > 0);
 
