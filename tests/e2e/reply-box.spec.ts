@@ -39,7 +39,7 @@ async function openConversation(panel: PanelPage, url: string, first: boolean): 
   await expect.poll(async () => {
     const view = await chatInView(panel.context);
     return view?.tabId !== before && view?.chat !== undefined;
-  }).toBe(true);
+  }, { intervals: [50, 100] }).toBe(true);
   await expect(card(panel).getByRole('button', { name: 'Send invite link…' })).toBeVisible();
   return page;
 }
