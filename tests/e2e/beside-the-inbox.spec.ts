@@ -157,7 +157,11 @@ test('WhatsApp Web: the open chat\'s number comes from its chat id, and the link
   await card(panel).getByRole('button', { name: 'Send invite link…' }).click();
   await panel.page.getByRole('dialog', { name: "Put a group's link in the reply box" }).getByRole('button', { name: 'VIP Customers' }).click();
   const link = (await store.state()).groups.find((g) => g.subject === 'VIP Customers')!.invite_link;
+  await expect(card(panel)).toContainText('The link to VIP Customers is in the reply box');
   await expect(inbox.getByRole('textbox', { name: 'Type a message' })).toHaveText(`Join VIP Customers on WhatsApp: ${link}`);
+  // Once, in Lexical's own state (its composer is the real editor: dev/sandbox/editors).
+  expect(await inbox.evaluate(() => (window as unknown as { fixtureEditorText: () => string }).fixtureEditorText()))
+    .toBe(`Join VIP Customers on WhatsApp: ${link}`);
 });
 
 test('two numbers in the conversation: the panel asks "Is this the customer?" and acts on nothing before', async ({ panel, extContext, store }) => {
