@@ -1,7 +1,8 @@
 /**
- * Draft.js, a controlled editor as its docs show it, on React 18 in legacy mode: Draft.js needs findDOMNode
- * (gone in React 19), and under createRoot's concurrent rendering it shows the first character typed into an
- * empty block twice while its state holds it once — apps that run Draft.js render it the legacy way.
+ * Draft.js, a controlled editor as its docs show it, on React 18 rendered the legacy way (`render`), as apps
+ * that still run Draft.js do: it needs findDOMNode (gone in React 19) and was archived before concurrent
+ * rendering was supported. Text inserted into its empty editor shows twice while its state holds it once
+ * (draft-js#36): the reply box has to paste there, and the spec checks both the state and what is shown.
  */
 import { createElement, useState } from 'react';
 import { render } from 'react-dom';
