@@ -15,6 +15,7 @@ async function expectNoViolations(page: Page, screen: string) {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`${scheme}: list, group view with every section open, dialogs, create, hand-off, options`, async ({ panel, extContext, openPage }) => {
+    test.slow(); // a dozen screens, each through axe: about 20 s alone, more on a loaded 2-core runner
     const { page } = panel;
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     await panel.firePollAlarm();
