@@ -3,8 +3,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The inbox script's budget is ours, not DESIGN's: it loads in every page of an inbox the agent allowed. */
-export const SIZE_BUDGET_KB = { sidepanelInitialJs: 35, backgroundJs: 60, inboxScript: 5 } as const;
+/**
+ * The inbox script's budget is ours, not DESIGN's: it loads in every page of an inbox the agent allowed. It was
+ * 5 KB while the readers trusted the DOM; reading what a person sees (colour against the background, each text's
+ * own rects, bidi), the real inboxes' shapes and an insert judged after the editor's update made it 6.2 KB.
+ * The menu's selection check loads only on a menu click, once.
+ */
+export const SIZE_BUDGET_KB = { sidepanelInitialJs: 35, backgroundJs: 60, inboxScript: 7, selectionScript: 3 } as const;
 
 const gz = (path: string) => gzipSync(readFileSync(path)).length;
 
@@ -25,6 +30,7 @@ export function measureSizes(dir: string) {
     sidepanelFiles: sidepanel,
     backgroundJsKB: gz(join(dir, 'background.js')) / 1024,
     inboxScriptKB: gz(join(dir, 'inbox.js')) / 1024,
+    selectionScriptKB: gz(join(dir, 'selection.js')) / 1024,
     unpackedKB: total(dir) / 1024,
   };
 }
