@@ -1,30 +1,12 @@
 // The background's other duties over fakeBrowser: pending creations (the context menu: context-menu.test.ts).
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readGroupCache } from '../../utils/group-cache';
-import { DEFAULT_SETTINGS } from '../../utils/config';
 import { addPendingCreation, createCreationWatcher, WATCH_FOR_MS } from '../../utils/background/pending-creations';
-import { apiKeyItem, pendingCreationsItem, settingsItem } from '../../utils/storage';
-import { createZokoClient } from '../../utils/background/zoko/client';
-import { newStore, type SandboxControl } from '../../dev/sandbox/control';
-import { startSandbox, type Sandbox } from '../../dev/sandbox/server';
+import { pendingCreationsItem } from '../../utils/storage';
+import { signedInStore } from './signed-in-store';
 
-let sandbox: Sandbox;
-let store: SandboxControl;
-const client = () => createZokoClient({ baseURL: sandbox.baseUrl, getApiKey: () => apiKeyItem.getValue(), retryBaseMs: 5 });
-
-beforeAll(async () => { sandbox = await startSandbox(); });
-afterAll(() => sandbox.close());
-
-beforeEach(async () => {
-  fakeBrowser.reset();
-  store = await newStore(sandbox.url);
-  await apiKeyItem.setValue(store.apiKey);
-  await settingsItem.setValue({ ...DEFAULT_SETTINGS, agentId: 'agent-1', agentEmail: 'a@b.co' });
-  // fakeBrowser has no sidePanel or contextMenus: record what the code asks of them.
-  Object.assign(fakeBrowser, { sidePanel: { open: vi.fn(() => Promise.resolve()) } });
-  Object.assign(fakeBrowser.contextMenus, { create: vi.fn(), removeAll: vi.fn(() => Promise.resolve()) });
-});
+const { store: signedIn, client } = signedInStore();
 
 /** What fakeBrowser was asked to show (its own record of notifications.create options). */
 const notifications = () => Object.values(
@@ -32,7 +14,7 @@ const notifications = () => Object.values(
 
 describe('pending creations', () => {
   it('resolves when the group appears, even after a worker restart (a new watcher reads storage)', async () => {
-    await store.createMode('async', 30);
+    await signedIn().createMode('async', 30);
     const created = await client().createGroup('Later', 'agent-1');
     expect(created.status).toBe('pending');
     await addPendingCreation(created.requestId, 'Later', []);
@@ -45,7 +27,7 @@ describe('pending creations', () => {
   });
 
   it('a group that already had the subject is not mistaken for the new one', async () => {
-    const existing = (await store.state()).groups[0]!;
+    const existing = (await signedIn().state()).groups[0]!;
     await addPendingCreation('req-1', existing.subject, [{ id: existing._id, subject: existing.subject } as never]);
     await createCreationWatcher(client()).check();
     expect(notifications()).toEqual([]);

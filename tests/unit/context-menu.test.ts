@@ -2,7 +2,7 @@
 // invites directly only a number the agent has seen (issue: the page chooses nothing). The page's side of
 // "seen" (entrypoints/selection.ts) runs in Chromium in tests/e2e/context-menu.spec.ts, and the real menu
 // under Xvfb in tests/e2e/real-menu.spec.ts.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { writeGroupCache } from '../../utils/background/group-cache-writes';
 import { DEFAULT_SETTINGS } from '../../utils/config';
@@ -13,27 +13,10 @@ import { createDirectInvite } from '../../utils/background/direct-invite';
 import { askToCheckNumber, CHECK_NUMBER_NOTIFICATION, onNotificationClicked } from '../../utils/background/notify';
 import { createServices } from '../../utils/background/services';
 import type { SelectionSeen } from '../../utils/inbox';
-import { apiKeyItem, handoffItem, recentGroupsItem, settingsItem } from '../../utils/storage';
-import { createZokoClient } from '../../utils/background/zoko/client';
-import { newStore, type SandboxControl } from '../../dev/sandbox/control';
-import { startSandbox, type Sandbox } from '../../dev/sandbox/server';
+import { handoffItem, recentGroupsItem, settingsItem } from '../../utils/storage';
+import { signedInStore } from './signed-in-store';
 
-let sandbox: Sandbox;
-let store: SandboxControl;
-const client = () => createZokoClient({ baseURL: sandbox.baseUrl, getApiKey: () => apiKeyItem.getValue(), retryBaseMs: 5 });
-
-beforeAll(async () => { sandbox = await startSandbox(); });
-afterAll(() => sandbox.close());
-
-beforeEach(async () => {
-  fakeBrowser.reset();
-  store = await newStore(sandbox.url);
-  await apiKeyItem.setValue(store.apiKey);
-  await settingsItem.setValue({ ...DEFAULT_SETTINGS, agentId: 'agent-1', agentEmail: 'a@b.co' });
-  // fakeBrowser has no sidePanel or contextMenus: record what the code asks of them.
-  Object.assign(fakeBrowser, { sidePanel: { open: vi.fn(() => Promise.resolve()) } });
-  Object.assign(fakeBrowser.contextMenus, { create: vi.fn(), removeAll: vi.fn(() => Promise.resolve()) });
-});
+const { store: signedIn, client } = signedInStore();
 
 const panelOpen = () => (fakeBrowser as unknown as { sidePanel: { open: ReturnType<typeof vi.fn> } }).sidePanel.open;
 
@@ -203,9 +186,9 @@ describe('"Invite “…” to ‹group›": only what the agent has seen', () =
 
 describe('direct invite', () => {
   it('invites the number it is given and says so in a notification', async () => {
-    const g = (await store.state()).groups[0]!;
+    const g = (await signedIn().state()).groups[0]!;
     await createDirectInvite(createServices(client()).handlers)(g._id, '919876522211');
-    expect((await store.state()).groups[0]!.invitations).toEqual(['919876522211']);
+    expect((await signedIn().state()).groups[0]!.invitations).toEqual(['919876522211']);
     expect(notifications()).toEqual([expect.objectContaining({ title: 'Invitation sent to +919876522211' })]);
   });
 });
