@@ -1,6 +1,5 @@
 /** A number chosen with "Invite this number" on a page: shown normalised, with a group picker and one "Invite". */
 import { i18n } from '#i18n';
-import { displayNumber } from '../utils/panel/phone-format';
 import { ErrorNotice } from './ErrorNotice';
 import { SubmitButton } from './SubmitButton';
 import { ScreenHeader } from './ScreenHeader';
@@ -18,7 +17,7 @@ export function NumberHandoff() {
     const r = await model.send();
     if (!r || !n || !('waId' in n)) return;
     const subject = model.choices.value.find((g) => g.id === model.chosen.value)?.subject ?? i18n.t('notify.theGroup');
-    panel.announce(r.sent.length ? i18n.t('handoff.announceSent', [displayNumber(n.waId), subject]) : i18n.t('handoff.announceNot', [displayNumber(n.waId)]));
+    panel.announce(r.sent.length ? i18n.t('handoff.announceSent', [model.display(n.waId), subject]) : i18n.t('handoff.announceNot', [model.display(n.waId)]));
   }
 
   const reading = model.reading.value;
@@ -42,12 +41,12 @@ export function NumberHandoff() {
                   <label key={c.waId} class="radio">
                     <input type="radio" name="handoff-number" value={c.waId} checked={model.pickedNumber.value === c.waId}
                       onChange={() => model.pickNumber(c.waId)} />
-                    <span>{displayNumber(c.waId)}</span>
+                    <span>{model.display(c.waId)}</span>
                   </label>
                 ))}
               </fieldset>
             )}
-            {number && <p class="big-number" data-testid="handoff-number">{displayNumber(number.waId)}</p>}
+            {number && <p class="big-number" data-testid="handoff-number">{model.display(number.waId)}</p>}
             {model.origin.value.check && <p class="notice warn" role="alert">{i18n.t(model.origin.value.check === 'unseen' ? 'handoff.unseen' : 'handoff.unreadable')}</p>}
             <p class="small-text muted">{i18n.t(model.origin.value.link ? 'handoff.fromLink' : 'handoff.from', [reading.input])}</p>
             <Field label={i18n.t('handoff.group')}>

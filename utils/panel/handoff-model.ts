@@ -7,6 +7,7 @@ import type { Group, InviteResult } from '../domain';
 import { recentFirst } from '../group-order';
 import type { Handoff } from '../storage';
 import { createAction } from './action';
+import { displayNumber } from './phone-format';
 import type { Port } from './port';
 
 type PhoneModule = typeof import('../phone');
@@ -51,8 +52,11 @@ export function createHandoffModel(port: Port, groups: () => Group[], country: (
   /** Where the number came from, and whether the page hid part of what it selected. */
   const origin = computed(() => ({ link: handoff.value?.source === 'link', check: handoff.value?.check }));
 
+  /** A number as the page likely writes it ("+91 90000 12345"), so the agent can compare the two digit by digit. */
+  const display = (waId: string) => phone.value?.formatWaId(waId) ?? displayNumber(waId);
+
   return {
-    reading, parsed, origin, choices, chosen, result, invite, pickedNumber,
+    reading, parsed, origin, display, choices, chosen, result, invite, pickedNumber,
     pick: (id: string) => (picked.value = id),
     pickNumber: (waId: string) => (pickedNumber.value = waId),
     /** Reads the hand-off now and follows new ones until `stop`. */
