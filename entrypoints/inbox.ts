@@ -44,7 +44,7 @@ export default defineUnlistedScript(() => {
     const m = message as { kind?: unknown; text?: unknown } | null;
     if (m?.kind !== INSERT_MESSAGE || typeof m.text !== 'string') return undefined;
     // The answer waits for the editor to apply the text; true keeps the channel open until then.
-    box.insert(m.text.slice(0, LIMITS.insertChars)).then((inserted) => sendResponse({ inserted }), () => sendResponse({ inserted: false }));
+    box.insert(m.text.slice(0, LIMITS.insertChars)).then(sendResponse, () => sendResponse({ inserted: false, found: true }));
     return true;
   });
 });

@@ -47,7 +47,8 @@ export const INSERT_MESSAGE = 'zoko-inbox:insert';
 
 export interface ChatMessage { kind: typeof CHAT_MESSAGE; chat: ChatSeen | null }
 export interface InsertMessage { kind: typeof INSERT_MESSAGE; text: string }
-export interface InsertReply { inserted: boolean }
+/** `found`: there was a reply box, whether or not its editor took the text (the panel says which). */
+export interface InsertReply { inserted: boolean; found?: boolean }
 
 /** Limits on what a page can hand us: the background drops anything bigger. */
 export const LIMITS = { numbers: 5, numberChars: 24, nameChars: 80, messageChars: 1_000, insertChars: 2_000 } as const;

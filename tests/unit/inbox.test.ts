@@ -315,7 +315,13 @@ describe('"This chat" (panel model)', () => {
     const none = chatSetup(granted(['+919876543210']), { insertIntoChat: () => ok({ inserted: false }) });
     await none.model.sendLink(none.groups[0]!);
     expect(none.port.copy).toHaveBeenCalledWith('Join VIP Customers on WhatsApp: https://chat.whatsapp.com/g1Link0000000000');
-    expect(none.model.status.value?.text).toContain('Paste it with Ctrl+V');
+    expect(none.model.status.value?.text).toContain('No reply box found');
+
+    // A reply box whose editor refused the text: said as such, not "no reply box".
+    const refused = chatSetup(granted(['+919876543210']), { insertIntoChat: () => ok({ inserted: false, found: true }) });
+    await refused.model.sendLink(refused.groups[0]!);
+    expect(refused.port.copy).toHaveBeenCalled();
+    expect(refused.model.status.value?.text).toBe('The reply box did not take the link to VIP Customers: it is copied. Paste it with Ctrl+V.');
   });
 
   it('when the background sees another chat than the panel meant, nothing is copied either, and it says the chat changed', async () => {

@@ -94,9 +94,9 @@ export function findReplyBox(doc: Document, last: HTMLElement | null): HTMLEleme
 export interface ReplyBox {
   /**
    * Puts `text` where the cursor was (or at the end of the reply box) and says whether it is in the box
-   * once, judged after the editor applied it; false when there is no reply box or the editor did not take it.
+   * once, judged after the editor applied it, and whether there was a reply box at all (its editor may refuse).
    */
-  insert(text: string): Promise<boolean>;
+  insert(text: string): Promise<{ inserted: boolean; found: boolean }>;
 }
 
 export function watchReplyBox(doc: Document): ReplyBox {
@@ -116,9 +116,10 @@ export function watchReplyBox(doc: Document): ReplyBox {
   return {
     async insert(text) {
       const box = findReplyBox(doc, last);
-      if (!box) return false;
+      if (!box) return { inserted: false, found: false };
       const visited = box === last;
-      return insertText(box, text, visited && range && box.contains(range.startContainer) ? range : null, visited);
+      const inserted = await insertText(box, text, visited && range && box.contains(range.startContainer) ? range : null, visited);
+      return { inserted, found: true };
     },
   };
 }

@@ -163,8 +163,8 @@ export function createChatModel(port: Port, deps: ChatDeps) {
     if ((r.ok && r.data.changed) || !stillInView(target)) return chatChanged(target);
     const copied = await port.copy(text);
     return (status.value = copied
-      ? { tone: 'ok', text: i18n.t('inbox.copiedInstead', [group.subject]) }
-      : { tone: 'error', text: i18n.t('inbox.notCopied', [group.subject, link]) });
+      ? { tone: 'ok', text: i18n.t(r.ok && r.data.found ? 'inbox.refusedCopied' : 'inbox.copiedInstead', [group.subject]) }
+      : { tone: 'error', text: i18n.t(r.ok && r.data.found ? 'inbox.refusedNotCopied' : 'inbox.notCopied', [group.subject, link]) });
   }
 
   async function loadPhone() {

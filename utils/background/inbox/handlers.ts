@@ -19,7 +19,7 @@ async function insertIntoChat({ text, tabId, numbers }: MessageData<'insertIntoC
   if (!site || !(await inboxSitesItem.getValue()).includes(site)) return { inserted: false };
   const message: InsertMessage = { kind: INSERT_MESSAGE, text: text.slice(0, LIMITS.insertChars) };
   const reply = await browser.tabs.sendMessage(view.tabId, message, { frameId: 0 }).catch(() => undefined) as InsertReply | undefined;
-  return { inserted: reply?.inserted === true };
+  return { inserted: reply?.inserted === true, found: reply?.found === true };
 }
 
 export const inboxHandlers = {
