@@ -65,6 +65,11 @@ const CASES: Array<{ name: string; body: string; style?: string; expected: Seen 
     expected: { text: '+91 98765 43210', plain: true },
   },
   {
+    name: 'digits vanished by a filter, a mask or a blend mode',
+    body: '<p id="t">+91 98765 <span style="filter:opacity(0)">11111</span><span style="-webkit-mask-image:linear-gradient(transparent,transparent)">22222</span>43210</p>',
+    expected: { text: '+91 98765 43210', plain: true },
+  },
+  {
     name: 'a last digit clipped by an overflow',
     body: '<p><span id="t" style="display:inline-block;width:8.5ch;overflow:hidden;white-space:nowrap;font-family:monospace">+91 98765 432107</span></p>',
     expected: { text: '', plain: true },

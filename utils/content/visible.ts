@@ -59,6 +59,19 @@ function opacityOf(el: Element, styles: Styles): number {
   return o;
 }
 
+/**
+ * A filter (`opacity(0)`, `blur()`), a mask or a blend mode on the text or above it can make it vanish while hit
+ * testing still finds it. Inboxes do not draw a customer's number through one: any of them means not shown.
+ */
+function drawnPlainly(el: Element, styles: Styles): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const s = styles(e);
+    const mask = s.getPropertyValue('mask-image') || s.getPropertyValue('-webkit-mask-image');
+    if (s.filter !== 'none' || (mask && mask !== 'none') || s.mixBlendMode !== 'normal') return false;
+  }
+  return true;
+}
+
 /** The element the agent would see at (x, y): null outside the viewport. Shadow roots answer for their own nodes. */
 const hitAt = (el: Element, x: number, y: number) => (el.getRootNode() as Document).elementFromPoint(x, y);
 
@@ -67,7 +80,7 @@ function rendered(el: Element, styles: Styles): boolean {
   // Opacity is judged below, multiplied up the tree.
   if (check && !check.call(el, { visibilityProperty: true, checkVisibilityCSS: true })) return false;
   if (el.closest('[aria-hidden="true"], [hidden], [inert]')) return false;
-  return opacityOf(el, styles) >= 0.1;
+  return opacityOf(el, styles) >= 0.1 && drawnPlainly(el, styles);
 }
 
 /**

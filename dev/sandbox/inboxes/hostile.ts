@@ -21,6 +21,10 @@ export const HIDDEN_FAKES: Record<string, string> = {
   'white on white': '<span style="color:#fff">+91 90000 66667</span>',
   'near-white on white': '<span style="color:#fdfdfd">+91 90000 66668</span>',
   'tiny': '<span style="font-size:1px">+91 90000 66669</span>',
+  'filter: opacity(0)': '<span style="filter:opacity(0)">+91 90000 77771</span>',
+  'filter: blur': '<span style="filter:blur(6px)">+91 90000 77772</span>',
+  'mask': '<span style="mask-image:linear-gradient(transparent,transparent);-webkit-mask-image:linear-gradient(transparent,transparent)">+91 90000 77773</span>',
+  'blend mode': '<span style="mix-blend-mode:screen;color:#fff">+91 90000 77774</span>',
 };
 
 /** One header trick per case; each is a number the agent may see but the page may not be sure of. */
