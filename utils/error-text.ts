@@ -36,11 +36,13 @@ export function describeError(error: ErrorData): ErrorText {
   if (error.pausedUntil !== undefined && (error.retryAfterS ?? 0) >= LONG_WAIT_S && error.outcome === undefined) {
     return said(i18n.t('errors.pausedUntil', [clockTime(error.pausedUntil)]), 'tryNow');
   }
-  // A write whose answer was lost: what a re-read found decides whether "Try again" is offered.
+  // A write whose outcome was not said: what a re-read found decides whether "Try again" is offered, and the
+  // sentence names what went wrong (a 503 is an answer, only not a clear one; a timeout is none).
+  const cause = i18n.t(error.kind === 'server' ? 'errors.causeServer' : error.kind === 'unexpected' ? 'errors.causeUnreadable' : 'errors.causeNoAnswer');
   switch (error.outcome) {
-    case 'notDone': return said(i18n.t('errors.outcomeNotDone'), 'retry');
-    case 'safeToRepeat': return said(i18n.t('errors.outcomeSafeToRepeat'), 'retry');
-    case 'unknown': return said(i18n.t('errors.outcomeUnknown'), 'none');
+    case 'notDone': return said(i18n.t('errors.outcomeNotDone', [cause]), 'retry');
+    case 'safeToRepeat': return said(i18n.t('errors.outcomeSafeToRepeat', [cause]), 'retry');
+    case 'unknown': return said(i18n.t('errors.outcomeUnknown', [cause]), 'none');
     case 'watching': return said(i18n.t('errors.outcomeWatching'), 'backToList');
   }
   const meta = metaSentence(error.metaCode);

@@ -86,6 +86,11 @@ describe('describeError', () => {
     [e({ kind: 'network' }), 'Could not reach Zoko. Check your connection and try again.', 'retry'],
     [e({ kind: 'timeout' }), 'Zoko took too long to answer. Try again.', 'retry'],
     [e({ kind: 'network', lostReply: true }), 'The extension restarted before Zoko’s answer arrived. Check whether it went through, then try again.', 'retry'],
+    // A write whose outcome a re-read had to establish: the sentence names the real cause (a 503 did answer).
+    [e({ kind: 'timeout', outcome: 'notDone' }), 'Zoko’s answer did not arrive, and a check shows it did not happen. You can try again.', 'retry'],
+    [e({ kind: 'server', status: 503, outcome: 'notDone' }), 'Zoko had a problem on its side, and a check shows it did not happen. You can try again.', 'retry'],
+    [e({ kind: 'server', status: 500, outcome: 'unknown' }), 'Zoko had a problem on its side, and it could not be checked. Look at the group before trying again.', 'none'],
+    [e({ kind: 'unexpected', outcome: 'safeToRepeat' }), 'Zoko’s answer could not be read. It may have gone through; sending again is safe, because Zoko skips numbers already invited.', 'retry'],
   ])('%j', (error, text, action) => {
     expect(describeError(error)).toMatchObject({ text, action });
   });
