@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import { isWhatsAppInviteLink } from '../utils/invite-link';
 import { waitedFor } from '../utils/wait-time';
 import { MARK, markOnce } from '../utils/panel/perf-marks';
+import { stepThroughResults, type ResultStep } from '../utils/panel/group-list-model';
 import { MAX_PARTICIPANTS } from '../utils/validation';
 import type { Group } from '../utils/domain';
 import { CopyButton } from './CopyButton';
@@ -29,7 +30,38 @@ export function GroupList() {
   const scrollTop = useSignal(0);
   const viewport = useSignal(600);
   const scroller = useRef<HTMLDivElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+  /** A result to focus once it is rendered: the list is windowed, so a row far down is not in the DOM yet. */
+  const focusPending = useRef<number | null>(null);
   const visible = model.visible.value;
+
+  useEffect(() => {
+    if (focusPending.current !== null) focusResult(focusPending.current);
+  });
+
+  function focusResult(index: number) {
+    const button = scroller.current?.querySelector<HTMLElement>(`li[aria-posinset="${index + 1}"] .row-main`);
+    focusPending.current = button ? null : index;
+    button?.focus();
+  }
+
+  /** Arrow keys: to a result (scrolled into the window first) or back to the search box, its text kept. */
+  function moveFocus(step: ResultStep): boolean {
+    if (step === null) return false;
+    if (step === 'search') {
+      search.current?.focus();
+      return true;
+    }
+    const el = scroller.current;
+    if (el) {
+      const top = step * ROW_HEIGHT;
+      if (top < el.scrollTop) el.scrollTop = top;
+      else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+      scrollTop.value = el.scrollTop;
+    }
+    focusResult(step);
+    return true;
+  }
 
   // After the DOM commit: the moment an agent sees rows (timed by `npm run bench`).
   useEffect(() => {
@@ -67,7 +99,17 @@ export function GroupList() {
         <div class="search">
           <Icon name="search" />
           <input type="search" aria-label={i18n.t('list.search')} placeholder={i18n.t('list.searchPlaceholder')}
-            value={model.query} onInput={(e) => (model.query.value = e.currentTarget.value)} autoFocus />
+            value={model.query} onInput={(e) => (model.query.value = e.currentTarget.value)} autoFocus
+            ref={search} aria-controls="group-results" aria-describedby="search-hint"
+            onKeyDown={(e) => {
+              if (hasModifier(e)) return;
+              // Enter opens the first match (not while an IME is composing: that Enter picks the characters).
+              if (e.key === 'Enter' && !e.isComposing && model.searching.value && model.visible.value[0]) {
+                e.preventDefault();
+                panel.openGroup(model.visible.value[0].id);
+              } else if (moveFocus(stepThroughResults('search', e.key, model.visible.value.length))) e.preventDefault();
+            }} />
+          <span id="search-hint" class="sr-only">{i18n.t('list.searchHint')}</span>
         </div>
         <button type="button" class="icon" aria-label={i18n.t('list.refresh')} title={i18n.t('list.refresh')} onClick={() => void model.refresh()}
           disabled={status !== 'idle'}>
@@ -75,7 +117,12 @@ export function GroupList() {
         </button>
       </div>
       <div class="list-meta row small-text muted">
-        <span>{i18n.t('list.count', model.total.value)}</span>
+        {/* Polite: read out when typing pauses, so a screen reader hears how many match. */}
+        <span aria-live="polite">
+          {model.searching.value
+            ? i18n.t('list.countOf', model.total.value, [String(visible.length), String(model.total.value)])
+            : i18n.t('list.count', model.total.value)}
+        </span>
         {/* Everyone waiting, across groups, one click away. */}
         {waiting > 0 && (
           <button type="button" class="link-button" onClick={panel.openWaiting}>{i18n.t('list.openWaiting', [String(waiting)])}</button>
@@ -103,7 +150,13 @@ export function GroupList() {
         <p class="empty muted">{i18n.t('list.noMatch', [model.query.value])}</p>
       )}
       <div class="scroller" ref={scroller} onScroll={(e) => (scrollTop.value = e.currentTarget.scrollTop)}>
-        <ul role="list" class="rows" style={{ height: `${visible.length * ROW_HEIGHT}px` }}>
+        <ul role="list" id="group-results" class="rows" style={{ height: `${visible.length * ROW_HEIGHT}px` }}
+          onKeyDown={(e) => {
+            const row = (e.target as HTMLElement).closest('li[aria-posinset]');
+            if (!row || hasModifier(e)) return;
+            const at = Number(row.getAttribute('aria-posinset')) - 1;
+            if (moveFocus(stepThroughResults(at, e.key, model.visible.value.length))) e.preventDefault();
+          }}>
           {visible.slice(first, last).map((g, i) => (
             <GroupRow key={g.id} group={g} waiting={model.counts.value[g.id] ?? 0} since={model.oldestWait.value[g.id]} top={(first + i) * ROW_HEIGHT}
               onOpen={() => panel.openGroup(g.id)} position={first + i + 1} size={visible.length} />
@@ -113,6 +166,8 @@ export function GroupList() {
     </section>
   );
 }
+
+const hasModifier = (e: KeyboardEvent) => e.altKey || e.ctrlKey || e.metaKey || e.shiftKey;
 
 interface RowProps { group: Group; waiting: number; since?: number; top: number; onOpen: () => void; position: number; size: number }
 

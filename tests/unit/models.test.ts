@@ -6,7 +6,7 @@ import { writeGroupCache } from '../../utils/background/group-cache-writes';
 import { DEFAULT_SETTINGS } from '../../utils/config';
 import type { MessageName } from '../../utils/messaging';
 import { createOpenGroupModel as createGroupModel } from '../../utils/panel/open-group-model';
-import { createGroupListModel } from '../../utils/panel/group-list-model';
+import { createGroupListModel, stepThroughResults } from '../../utils/panel/group-list-model';
 import { createHandoffModel } from '../../utils/panel/handoff-model';
 import { createOptionsModel } from '../../utils/panel/options-model';
 import { createWaitingModel, planApprovals, type WaitingRow } from '../../utils/panel/waiting-model';
@@ -121,6 +121,37 @@ describe('groups model', () => {
     await pendingCountsItem.setValue({ byGroup: { g1: 3 } });
     await vi.waitFor(() => expect(model.totalPending.value).toBe(3));
     model.stop();
+  });
+});
+
+describe('search results from the keyboard', () => {
+  it.each([
+    ['search', 'ArrowDown', 3, 0],
+    ['search', 'ArrowUp', 3, null],
+    ['search', 'Home', 3, null], // the box's own caret key
+    ['search', 'ArrowDown', 0, null], // nothing to go to
+    [0, 'ArrowDown', 3, 1],
+    [1, 'ArrowDown', 3, 2],
+    [2, 'ArrowDown', 3, 2], // stays on the last
+    [1, 'ArrowUp', 3, 0],
+    [0, 'ArrowUp', 3, 'search'], // back to the box
+    [2, 'Home', 3, 0],
+    [0, 'End', 3, 2],
+    [1, 'Enter', 3, null], // the row's button opens it
+  ] as const)('from %s, %s with %i results → %s', (from, key, size, to) => {
+    expect(stepThroughResults(from, key, size)).toBe(to);
+  });
+
+  it('says whether a search narrows the list (the count reads "1 of 3 groups" then)', async () => {
+    const { transport } = fakeTransport({ getConfig: config, listGroups: () => ok(list([group(1, 'Alpha'), group(2, 'Beta'), group(3, 'Wholesale')])) });
+    const model = createGroupListModel(createPort(transport));
+    await model.start();
+    expect(model.searching.value).toBe(false);
+    model.query.value = '  ';
+    expect(model.searching.value).toBe(false);
+    model.query.value = 'whol';
+    expect(model.searching.value).toBe(true);
+    expect([model.visible.value.length, model.total.value]).toEqual([1, 3]);
   });
 });
 

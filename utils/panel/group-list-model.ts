@@ -40,6 +40,8 @@ export function createGroupListModel(port: Port) {
     const k = keys.value;
     return ordered.value.filter((_, i) => k[i]!.includes(q));
   });
+  /** Whether a search narrows the list (the count then says "3 of 12 groups"). */
+  const searching = computed(() => query.value.trim() !== '');
 
   /** When the longest-waiting person in each group asked (what the background last read). */
   /** Who is waiting per group, as the background last read it (the Waiting queue shows the same). */
@@ -116,7 +118,7 @@ export function createGroupListModel(port: Port) {
   }
 
   return {
-    groups, total, unreadable, counts, oldestWait, people, creations, query, status, error, config, configured, visible, totalPending,
+    groups, total, unreadable, counts, oldestWait, people, creations, query, searching, status, error, config, configured, visible, totalPending,
     start, refresh,
     stop: () => {
       clearTimeout(retryTimer);
@@ -126,6 +128,25 @@ export function createGroupListModel(port: Port) {
 }
 
 export type GroupListModel = ReturnType<typeof createGroupListModel>;
+
+/** Where the search box, or the result at `from`, sends focus for a key. */
+export type ResultStep = number | 'search' | null;
+
+/**
+ * Arrow keys through the search results: Down from the box to the first result, Up from the first result back
+ * to the box (the text kept), Home / End to the ends; null when the key is not a move or there is nowhere to go.
+ */
+export function stepThroughResults(from: number | 'search', key: string, size: number): ResultStep {
+  if (size === 0) return null;
+  if (from === 'search') return key === 'ArrowDown' ? 0 : null;
+  switch (key) {
+    case 'ArrowDown': return Math.min(from + 1, size - 1);
+    case 'ArrowUp': return from === 0 ? 'search' : from - 1;
+    case 'Home': return 0;
+    case 'End': return size - 1;
+    default: return null;
+  }
+}
 
 function sameCounts(a: Record<string, number>, b: Record<string, number>) {
   const keys = Object.keys(a);
