@@ -70,6 +70,23 @@ describe('the menu', () => {
       ['invite-to:g1', 'Invite “%s” to VIP 100% s', 'invite-to', ['selection']],
     ]);
   });
+
+  it('marks a full group in its title (8 of 8 seats), within Chromium\'s 75 characters; suspended ones stay out', async () => {
+    const g = (id: string, subject: string, participantCount: number, suspended = false) => ({ id, subject, whatsappGroupId: '', inviteLink: '',
+      autoApproval: false, participantCount, suspended, createdAt: '', updatedAt: '' });
+    const long = 'Wholesale Buyers of Hand-Block Printed Cotton Kurtas, North India';
+    await writeGroupCache({ groups: [g('g1', 'VIP Customers', 8), g('g2', 'Beta Testers', 7), g('g3', long, 8), g('g4', 'Flash Deals', 3, true)], fetchedAt: 1 });
+    await recentGroupsItem.setValue(['g1', 'g2', 'g3', 'g4']);
+    await buildMenus();
+    const titles = vi.mocked(fakeBrowser.contextMenus.create).mock.calls.map(([item]) => item).filter((i) => i.parentId === 'invite-to')
+      .map((i) => [i.id, i.title]);
+    expect(titles).toEqual([
+      ['invite-to:g1', 'Invite “%s” to VIP Customers — full'],
+      ['invite-to:g2', 'Invite “%s” to Beta Testers'],
+      ['invite-to:g3', expect.stringMatching(/^Invite “%s” to Wholesale.*… — full$/)],
+    ]);
+    expect(titles[2]![1]!.replace('%s', 'x'.repeat(MAX_DIRECT_SELECTION)).length).toBeLessThanOrEqual(75);
+  });
 });
 
 describe('"Invite “…” to ‹group›": only what the agent has seen', () => {

@@ -18,6 +18,7 @@
 import { i18n } from '#i18n';
 import { browser, type Browser } from 'wxt/browser';
 import { readGroupCache } from '../group-cache';
+import { groupBlock } from '../group-state';
 import { openPanel } from './open-panel';
 import { clearInternationalNumber, decodeLoosely } from '../clear-number';
 import type { SelectionSeen } from '../inbox';
@@ -64,7 +65,9 @@ export async function buildMenus() {
   // Selections only, and the selection in each title ("%s"): the agent reads the number before the click.
   browser.contextMenus.create({ id: MENU_INVITE_TO, title: i18n.t('menu.inviteTo'), contexts: ['selection'] });
   for (const g of groups.slice(0, 6)) {
-    browser.contextMenus.create({ id: `${MENU_INVITE_TO}:${g!.id}`, parentId: MENU_INVITE_TO, title: inviteToTitle(g!.subject), contexts: ['selection'] });
+    // A full group stays offered, marked: the agent sees before the click that the invitation would fail.
+    const title = inviteToTitle(g!.subject, groupBlock(g!) === 'full');
+    browser.contextMenus.create({ id: `${MENU_INVITE_TO}:${g!.id}`, parentId: MENU_INVITE_TO, title, contexts: ['selection'] });
   }
 }
 
@@ -85,13 +88,15 @@ export interface MenuHandlers {
 }
 
 /**
- * "Invite “%s” to ‹subject›", the subject cut so that a selection of MAX_DIRECT_SELECTION characters still shows
- * whole within Chromium's 75; a subject's own "%s" is not taken for the selection.
+ * "Invite “%s” to ‹subject›" (with "— full" when the group is full), the subject cut so that a selection of
+ * MAX_DIRECT_SELECTION characters and the mark still show whole within Chromium's 75; a subject's own "%s" is
+ * not taken for the selection.
  */
-export function inviteToTitle(subject: string): string {
-  const room = MAX_TITLE - i18n.t('menu.inviteNumberTo', ['', '']).length - MAX_DIRECT_SELECTION;
+export function inviteToTitle(subject: string, full = false): string {
+  const key = full ? 'menu.inviteNumberToFull' : 'menu.inviteNumberTo';
+  const room = MAX_TITLE - i18n.t(key, ['', '']).length - MAX_DIRECT_SELECTION;
   const cut = subject.length > room ? `${subject.slice(0, room - 1)}…` : subject;
-  return i18n.t('menu.inviteNumberTo', ['%s', cut.replaceAll('%s', '% s')]);
+  return i18n.t(key, ['%s', cut.replaceAll('%s', '% s')]);
 }
 
 type ClickFacts = Pick<MenuInfo, 'linkUrl' | 'selectionText' | 'editable' | 'frameId'>;
