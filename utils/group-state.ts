@@ -21,7 +21,7 @@ export function groupBlock(g: Pick<Group, 'participantCount' | 'suspended'>): Gr
 }
 
 /** The tag shown beside the group's name ("Full", "Suspended"). */
-export const blockTag = (block: NonNullable<GroupBlock>) => i18n.t(block === 'full' ? 'groupState.full' : 'groupState.suspended');
+export const blockTag = (block: NonNullable<GroupBlock>) => (block === 'full' ? i18n.t('groupState.full') : i18n.t('groupState.suspended'));
 
 /** Why nobody can be invited to `g` now, as a sentence; null when an invitation may go. */
 export function whyNoInvite(g: Pick<Group, 'participantCount' | 'suspended' | 'subject'>): string | null {

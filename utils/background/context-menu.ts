@@ -93,10 +93,11 @@ export interface MenuHandlers {
  * not taken for the selection.
  */
 export function inviteToTitle(subject: string, full = false): string {
-  const key = full ? 'menu.inviteNumberToFull' : 'menu.inviteNumberTo';
-  const room = MAX_TITLE - i18n.t(key, ['', '']).length - MAX_DIRECT_SELECTION;
+  const title = (selection: string, name: string) =>
+    full ? i18n.t('menu.inviteNumberToFull', [selection, name]) : i18n.t('menu.inviteNumberTo', [selection, name]);
+  const room = MAX_TITLE - title('', '').length - MAX_DIRECT_SELECTION;
   const cut = subject.length > room ? `${subject.slice(0, room - 1)}…` : subject;
-  return i18n.t(key, ['%s', cut.replaceAll('%s', '% s')]);
+  return title('%s', cut.replaceAll('%s', '% s'));
 }
 
 type ClickFacts = Pick<MenuInfo, 'linkUrl' | 'selectionText' | 'editable' | 'frameId'>;
