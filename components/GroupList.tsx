@@ -11,6 +11,7 @@ import { waitedFor } from '../utils/wait-time';
 import { MARK, markOnce } from '../utils/panel/perf-marks';
 import { stepThroughResults, type ResultStep } from '../utils/panel/group-list-model';
 import { MAX_PARTICIPANTS } from '../utils/validation';
+import { blockTag, groupBlock } from '../utils/group-state';
 import type { Group } from '../utils/domain';
 import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';
@@ -172,6 +173,8 @@ const hasModifier = (e: KeyboardEvent) => e.altKey || e.ctrlKey || e.metaKey || 
 interface RowProps { group: Group; waiting: number; since?: number; top: number; onOpen: () => void; position: number; size: number }
 
 function GroupRow({ group: g, waiting, since, top, onOpen, position, size }: RowProps) {
+  // Full or suspended, said on the row: the agent knows before opening the group or picking it.
+  const block = groupBlock(g);
   return (
     <li class="group-row" style={{ top: `${top}px`, height: `${ROW_HEIGHT}px` }} aria-posinset={position} aria-setsize={size}>
       <button type="button" class="row-main" onClick={onOpen}>
@@ -179,7 +182,7 @@ function GroupRow({ group: g, waiting, since, top, onOpen, position, size }: Row
         <span class="meta">
           <span>{i18n.t('list.members', [String(g.participantCount), String(MAX_PARTICIPANTS)])}</span>
           {g.autoApproval && <span class="tag">{i18n.t('list.autoApprove')}</span>}
-          {g.suspended && <span class="tag warn">{i18n.t('list.suspended')}</span>}
+          {block && <span class="tag warn">{blockTag(block)}</span>}
           {waiting > 0 && since !== undefined && <span class="waited">{i18n.t('list.oldestWait', [waitedFor(since)])}</span>}
         </span>
       </button>
