@@ -2,6 +2,8 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef } from 'preact/hooks';
 import type { PaletteItem } from '../utils/panel/palette-model';
+import type { Group } from '../utils/domain';
+import { blockTag, groupBlock } from '../utils/group-state';
 import { usePanel } from './panel-context';
 
 /** What a result says it will do. */
@@ -45,6 +47,7 @@ export function CommandPalette() {
             aria-selected={i === active} class={i === active ? 'active' : ''}
             onMouseDown={(e) => { e.preventDefault(); void panel.runPaletteItem(item); }}>
             {label(item)}
+            {item.kind === 'group' && <GroupTag group={item.group} />}
           </li>
         ))}
       </ul>
@@ -52,4 +55,10 @@ export function CommandPalette() {
       <p class="muted small-text">{i18n.t('palette.hint')}</p>
     </dialog>
   );
+}
+
+/** "Full" / "Suspended" beside a group's result: what its action can still do is known before Enter. */
+function GroupTag({ group }: { group: Group }) {
+  const block = groupBlock(group);
+  return block ? <> <span class="tag warn">{blockTag(block)}</span></> : null;
 }

@@ -2,13 +2,15 @@
  * Picks a group for one action ("Invite to…", "Send invite link…"): a modal dialog with a filter, recent
  * groups first; Enter takes the first match, a click takes any. Picking is the action: no second confirm.
  * `blocked` says why a pick would do nothing now (the chat it was opened for changed); the caller refuses
- * the pick and says so, one place for that rule.
+ * the pick and says so, one place for that rule. Full and suspended groups are listed, marked: the caller's
+ * model refuses an invitation into them with the reason.
  */
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { Group } from '../utils/domain';
 import { MAX_PARTICIPANTS } from '../utils/validation';
+import { blockTag, groupBlock } from '../utils/group-state';
 
 /** Enough to find a group by eye; the filter finds the rest among thousands. */
 const SHOWN = 40;
@@ -44,7 +46,7 @@ export function GroupPicker({ title, groups, onPick, onClose, blocked = null }: 
             <li key={g.id}>
               <button type="button" class="picker-item" onClick={() => onPick(g)}>
                 <span class="subject">{g.subject}</span>
-                <span class="seats">{i18n.t('list.members', [String(g.participantCount), String(MAX_PARTICIPANTS)])}</span>
+                <GroupMark group={g} />
               </button>
             </li>
           ))}
@@ -55,5 +57,16 @@ export function GroupPicker({ title, groups, onPick, onClose, blocked = null }: 
         </div>
       </form>
     </dialog>
+  );
+}
+
+/** Seats, and "Full" / "Suspended" when the group takes nobody new: seen before the pick, not after it. */
+function GroupMark({ group: g }: { group: Group }) {
+  const block = groupBlock(g);
+  return (
+    <span class="seats">
+      {i18n.t('list.members', [String(g.participantCount), String(MAX_PARTICIPANTS)])}
+      {block && <> <span class="tag warn">{blockTag(block)}</span></>}
+    </span>
   );
 }

@@ -6,6 +6,7 @@ import type { JoinDecision } from '../utils/domain';
 import type { OpenGroupModel } from '../utils/panel/open-group-model';
 import { timeAgo } from '../utils/panel/time';
 import { e164, exportFileName } from '../utils/panel/csv';
+import { groupBlock } from '../utils/group-state';
 import { ErrorNotice } from './ErrorNotice';
 import { ExportButtons } from './ExportButton';
 import { usePanel } from './panel-context';
@@ -19,6 +20,9 @@ export function JoinRequests({ model }: { model: OpenGroupModel }) {
   const deciding = model.deciding.value;
   const busy = deciding.size > 0;
   const readOnly = model.readOnly.value;
+  // Every seat taken: approvals cannot succeed (WhatsApp refuses a 9th, 131204), so they are disabled, with why.
+  const full = groupBlock({ participantCount: model.joined.value.length }) === 'full';
+  const fullWhy = full ? 'jr-full' : undefined;
 
   /** A notice of our own: approvals that could not fit are not sent (WhatsApp would refuse them: 131204). */
   const held = useSignal<string | null>(null);
@@ -54,7 +58,9 @@ export function JoinRequests({ model }: { model: OpenGroupModel }) {
         {model.group.value?.autoApproval && <span class="tag">{i18n.t('requests.autoOn')}</span>}
       </div>
       <ErrorNotice error={decide.error.value} onRetry={() => void model.refreshRequests.run()} />
-      {held.value && <p class="notice warn" role="status">{held.value}</p>}
+      {full && !readOnly && requests.length > 0 ? (
+        <p class="notice warn" id="jr-full">{i18n.t('requests.groupFull')}</p>
+      ) : held.value && <p class="notice warn" role="status">{held.value}</p>}
       {model.requestCount.value > requests.length && requests.length > 0 && (
         <p class="small-text muted">{i18n.t('requests.showingOf', [String(requests.length), String(model.requestCount.value)])}</p>
       )}
@@ -69,12 +75,13 @@ export function JoinRequests({ model }: { model: OpenGroupModel }) {
               {some.length > 0 ? (
                 <>
                   <span class="small-text">{i18n.t('requests.selected', [String(some.length)])}</span>
-                  <button type="button" class="small" disabled={busy} onClick={() => void run('approve', some)}>{i18n.t('requests.approveSelected')}</button>
+                  <button type="button" class="small" disabled={busy || full} aria-describedby={fullWhy}
+                    onClick={() => void run('approve', some)}>{i18n.t('requests.approveSelected')}</button>
                   <button type="button" class="small" disabled={busy} onClick={() => void run('reject', some)}>{i18n.t('requests.rejectSelected')}</button>
                 </>
               ) : (
                 <>
-                  <button type="button" class="small primary" disabled={busy}
+                  <button type="button" class="small primary" disabled={busy || full} aria-describedby={fullWhy}
                     onClick={() => void run('approve', requests.map((r) => r.id))}>{i18n.t('requests.approveAll')}</button>
                   <button type="button" class="small" disabled={busy}
                     onClick={() => void run('reject', requests.map((r) => r.id))}>{i18n.t('requests.rejectAll')}</button>
@@ -105,7 +112,8 @@ export function JoinRequests({ model }: { model: OpenGroupModel }) {
                   </div>
                   {!readOnly && (
                     <div class="row nowrap">
-                      <button type="button" class="small" disabled={Boolean(on)} onClick={() => void run('approve', [r.id])}>{i18n.t('requests.approve')}</button>
+                      <button type="button" class="small" disabled={Boolean(on) || full} aria-describedby={fullWhy}
+                        onClick={() => void run('approve', [r.id])}>{i18n.t('requests.approve')}</button>
                       <button type="button" class="small" disabled={Boolean(on)} onClick={() => void run('reject', [r.id])}>{i18n.t('requests.reject')}</button>
                     </div>
                   )}

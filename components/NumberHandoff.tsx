@@ -1,5 +1,7 @@
 /** A number chosen with "Invite this number" on a page: shown normalised, with a group picker and one "Invite". */
 import { i18n } from '#i18n';
+import type { Group } from '../utils/domain';
+import { blockTag, groupBlock } from '../utils/group-state';
 import { ErrorNotice } from './ErrorNotice';
 import { SubmitButton } from './SubmitButton';
 import { ScreenHeader } from './ScreenHeader';
@@ -25,6 +27,7 @@ export function NumberHandoff() {
   const number = n && 'waId' in n ? n : null;
   const choosing = reading !== null && !reading.clear && reading.candidates.length > 1;
   const result = model.result.value;
+  const refusal = model.refusal.value;
   return (
     <section class="handoff" aria-labelledby="handoff-title">
       <ScreenHeader id="handoff-title" title={i18n.t('handoff.title')} onBack={() => void panel.closeHandoff()} />
@@ -51,12 +54,14 @@ export function NumberHandoff() {
             <p class="small-text muted">{i18n.t(model.origin.value.link ? 'handoff.fromLink' : 'handoff.from', [reading.input])}</p>
             <Field label={i18n.t('handoff.group')}>
               <select value={model.chosen.value} onChange={(e) => model.pick(e.currentTarget.value)}>
-                {model.choices.value.map((g) => <option key={g.id} value={g.id}>{g.subject}</option>)}
+                {model.choices.value.map((g) => <option key={g.id} value={g.id}>{optionLabel(g)}</option>)}
               </select>
             </Field>
+            {/* Before the click: a full or suspended group is refused here, with why, and nothing is sent. */}
+            {refusal && <p class="notice warn" id="handoff-refusal" role="alert">{refusal}</p>}
             <ErrorNotice error={invite.error.value} />
             {!number && <p class="small-text muted">{i18n.t('handoff.pickFirst')}</p>}
-            <SubmitButton pending={invite.pending.value} disabled={!model.chosen.value || !number}
+            <SubmitButton pending={invite.pending.value} disabled={!model.chosen.value || !number || refusal !== null}
               label={i18n.t('common.invite')} pendingLabel={i18n.t('common.inviting')} />
           </form>
         ) : (
@@ -75,4 +80,10 @@ export function NumberHandoff() {
       </div>
     </section>
   );
+}
+
+/** "Support Team — Full": an option cannot hold a tag, so the mark is part of its text. */
+function optionLabel(g: Group): string {
+  const block = groupBlock(g);
+  return block ? i18n.t('groupState.option', [g.subject, blockTag(block)]) : g.subject;
 }

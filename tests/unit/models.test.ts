@@ -291,12 +291,46 @@ describe('hand-off model', () => {
     const model = createHandoffModel(createPort(transport), () => [group(1, 'A'), group(2, 'B'), group(3, 'C', { suspended: true })], () => 'IN');
     await model.start();
     expect(model.parsed.value).toMatchObject({ waId: '919876543210' });
-    expect(model.choices.value.map((g) => g.id)).toEqual(['g2', 'g1']);
+    // The suspended group is offered last, marked, rather than missing.
+    expect(model.choices.value.map((g) => g.id)).toEqual(['g2', 'g1', 'g3']);
     expect(model.chosen.value).toBe('g2');
     expect(await model.send()).toMatchObject({ sent: ['919876543210'] });
     expect(asked).toEqual([{ name: 'inviteMembers', data: { id: 'g2', phoneNumbers: ['919876543210'] } }]);
     await model.close();
     expect(await fakeBrowser.storage.session.get('handoff')).toEqual({});
+    model.stop();
+  });
+});
+
+describe('full and suspended groups, before the agent acts', () => {
+  it('the hand-off says why a full or suspended group cannot take the number, and sends nothing', async () => {
+    await fakeBrowser.storage.session.set({ handoff: { text: '+91 98765 43210', at: 1, groupId: 'g1' } });
+    const { transport, asked } = fakeTransport({ inviteMembers: () => ok({ sent: ['919876543210'], skipped: [], failed: [] }) });
+    const model = createHandoffModel(createPort(transport),
+      () => [group(1, 'Support Team', { participantCount: 8 }), group(2, 'Beta Testers', { participantCount: 7 }), group(3, 'Flash Deals', { suspended: true })], () => 'IN');
+    await model.start();
+    expect(model.chosen.value).toBe('g1'); // "Invite to Support Team" in the menu: shown as picked, and refused
+    expect(model.refusal.value).toBe('Support Team is full (all 8 seats are taken). Remove someone first.');
+    expect(await model.send()).toBeUndefined();
+    model.pick('g3');
+    expect(model.refusal.value).toBe('WhatsApp has suspended Flash Deals, so nobody can be invited to it.');
+    expect(await model.send()).toBeUndefined();
+    expect(asked).toEqual([]);
+    model.pick('g2'); // 7 of 8: a seat is free
+    expect(model.refusal.value).toBeNull();
+    expect(await model.send()).toMatchObject({ sent: ['919876543210'] });
+    expect(asked).toHaveLength(1);
+    model.stop();
+  });
+
+  it('the hand-off\'s default group is the most recent one that can take someone', async () => {
+    await fakeBrowser.storage.session.set({ handoff: { text: '+91 98765 43210', at: 1 } });
+    await fakeBrowser.storage.local.set({ recentGroups: ['g1', 'g2'] });
+    const model = createHandoffModel(createPort(fakeTransport({}).transport),
+      () => [group(1, 'Support Team', { participantCount: 8 }), group(2, 'Beta Testers')], () => 'IN');
+    await model.start();
+    expect(model.choices.value.map((g) => g.id)).toEqual(['g1', 'g2']); // the full one stays listed, marked
+    expect(model.chosen.value).toBe('g2');
     model.stop();
   });
 });
@@ -630,6 +664,19 @@ describe('This chat: a picker is bound to the customer it was opened for', () =>
     expect(model.pickerStale.value).toBe(false);
     expect(await model.pick(groups[0]!)).toMatchObject({ tone: 'ok' });
     expect(writes()).toEqual([{ name: 'inviteMembers', data: { id: 'g1', phoneNumbers: ['919876543210'] } }]);
+  });
+
+  it.each([
+    ['full (8 of 8)', { participantCount: 8 }, 'Support Team is full (all 8 seats are taken). Remove someone first.'],
+    ['suspended', { suspended: true }, 'WhatsApp has suspended Support Team, so nobody can be invited to it.'],
+  ])('Invite to… a %s group: the picker lists it, the pick says why and sends nothing', async (_, patch, why) => {
+    const { model, groups, writes } = await thisChat();
+    groups.push(group(3, 'Support Team', patch));
+    model.openPicker('invite');
+    expect(model.choices.value.map((g) => g.subject)).toContain('Support Team');
+    expect(await model.pick(groups[2]!)).toEqual({ tone: 'error', text: `+91 98765 43210 was not invited: ${why}` });
+    expect(model.status.value?.text).toContain(why);
+    expect(writes()).toEqual([]);
   });
 
   it('no customer: the picker does not open', async () => {

@@ -7,7 +7,7 @@ import { i18n } from '#i18n';
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { ActivityEntry, Group, JoinRequest } from '../domain';
 import { describeError } from '../error-text';
-import { recentFirst } from '../group-order';
+import { pickerChoices, whyNoInvite } from '../group-state';
 import type { ChatInView } from '../inbox';
 import { isWhatsAppInviteLink } from '../invite-link';
 import type { AccessRequests } from './host-access';
@@ -105,8 +105,8 @@ export function createChatModel(port: Port, deps: ChatDeps) {
     return { waiting: unique(waiting), memberOf: unique(memberOf), invitedTo: unique(invitedTo) };
   });
 
-  /** Groups an action can use, recent first. */
-  const choices = computed(() => recentFirst(deps.groups(), deps.recent()));
+  /** Groups the pickers offer, recent first; full and suspended ones too, marked, so they are not missed. */
+  const choices = computed(() => pickerChoices(deps.groups(), deps.recent()));
 
   const display = (waId: string) => phone.value?.formatWaId(waId) ?? `+${waId}`;
   /** The conversation in view now, and its customer, as what an action is for. */
@@ -127,6 +127,9 @@ export function createChatModel(port: Port, deps: ChatDeps) {
     const who = target.customer;
     if (!who) return null;
     if (!stillInView(target)) return chatChanged(target);
+    // Full or suspended: Zoko would refuse; the agent is told why and nothing is sent.
+    const refused = whyNoInvite(group);
+    if (refused) return (status.value = { tone: 'error', text: i18n.t('inbox.notInvited', [display(who.waId), refused]) });
     busy.value = true;
     const r = await port.send('inviteMembers', { id: group.id, phoneNumbers: [who.waId] });
     busy.value = false;

@@ -4,7 +4,7 @@
  */
 import { computed, signal } from '@preact/signals';
 import type { Group, InviteResult } from '../domain';
-import { recentFirst } from '../group-order';
+import { groupBlock, pickerChoices, whyNoInvite } from '../group-state';
 import type { Handoff } from '../storage';
 import { createAction } from './action';
 import { displayNumber } from './phone-format';
@@ -32,10 +32,16 @@ export function createHandoffModel(port: Port, groups: () => Group[], country: (
   const result = signal<InviteResult | null>(null);
   const invite = createAction((id: string, waId: string) => port.send('inviteMembers', { id, phoneNumbers: [waId] }));
 
-  /** Groups that can be invited to, recent first. */
-  const choices = computed(() => recentFirst(groups(), recent.value));
-  /** The agent's pick, else the group chosen in "Invite to", else the most recent group. */
-  const chosen = computed(() => picked.value || handoff.value?.groupId || choices.value[0]?.id || '');
+  /** Groups to pick from, recent first; full and suspended ones too, marked, so they are not missed. */
+  const choices = computed(() => pickerChoices(groups(), recent.value));
+  /** The agent's pick, else the group chosen in "Invite to", else the most recent group that can take someone. */
+  const chosen = computed(() => picked.value || handoff.value?.groupId
+    || (choices.value.find((g) => !groupBlock(g)) ?? choices.value[0])?.id || '');
+  /** Why the chosen group cannot take an invitation now (full, suspended); null when it can. */
+  const refusal = computed(() => {
+    const g = choices.value.find((x) => x.id === chosen.value);
+    return g ? whyNoInvite(g) : null;
+  });
 
   async function read() {
     // Phone metadata is loaded only when a number arrives: it is the panel's heaviest part.
@@ -56,7 +62,7 @@ export function createHandoffModel(port: Port, groups: () => Group[], country: (
   const display = (waId: string) => phone.value?.formatWaId(waId) ?? displayNumber(waId);
 
   return {
-    reading, parsed, origin, display, choices, chosen, result, invite, pickedNumber,
+    reading, parsed, origin, display, choices, chosen, refusal, result, invite, pickedNumber,
     pick: (id: string) => (picked.value = id),
     pickNumber: (waId: string) => (pickedNumber.value = waId),
     /** Reads the hand-off now and follows new ones until `stop`. */
@@ -71,7 +77,7 @@ export function createHandoffModel(port: Port, groups: () => Group[], country: (
     /** Invites the number to the chosen group; resolves to the result, or undefined (the error is in `invite`). */
     async send() {
       const n = parsed.value;
-      if (!n || !('waId' in n) || !chosen.value) return undefined;
+      if (!n || !('waId' in n) || !chosen.value || refusal.value) return undefined;
       const r = await invite.run(chosen.value, n.waId);
       if (r) result.value = r;
       return r;
