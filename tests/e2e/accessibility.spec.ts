@@ -96,6 +96,41 @@ test('keyboard only: search, open a group, approve, go back', async ({ panel }) 
   await expect(panel.rows.first()).toBeVisible();
 });
 
+test('keyboard only: search results by arrow keys, each focus ring whole, axe clean while searching', async ({ panel }) => {
+  const { page } = panel;
+  const box = page.getByRole('searchbox', { name: 'Search groups' });
+  await expect(box).toBeFocused();
+  await page.keyboard.type('e');
+  await expect(page.getByText(/^\d+ of 12 groups$/)).toBeVisible();
+  const shown = await panel.rows.count();
+  expect(shown).toBeGreaterThan(2);
+  for (let i = 0; i < shown; i++) {
+    await page.keyboard.press('ArrowDown');
+    await expect(panel.rows.nth(i).locator('.row-main')).toBeFocused();
+    // The ring (outline and its offset) lies inside the scroller, which clips whatever overflows it.
+    const ring = await page.evaluate(() => {
+      const button = document.activeElement as HTMLElement;
+      const scroller = button.closest('.scroller')!;
+      const style = getComputedStyle(button);
+      const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+      const r = button.getBoundingClientRect();
+      const s = scroller.getBoundingClientRect();
+      const left = s.left + scroller.clientLeft;
+      const top = s.top + scroller.clientTop;
+      return {
+        drawn: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        inside: r.left - reach >= left && r.top - reach >= top
+          && r.right + reach <= left + scroller.clientWidth && r.bottom + reach <= top + scroller.clientHeight,
+      };
+    });
+    expect(ring, `row ${i + 1}`).toEqual({ drawn: true, inside: true });
+  }
+  await expectNoViolations(page, 'list, searching, a result focused');
+  for (let i = 0; i < shown; i++) await page.keyboard.press('ArrowUp');
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue('e');
+});
+
 test('a confirmation traps focus and Escape closes it', async ({ panel }) => {
   const { page } = panel;
   await panel.openGroup('VIP Customers');

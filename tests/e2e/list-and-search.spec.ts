@@ -3,6 +3,9 @@ import { setStored } from '../../dev/extension-storage';
 import { newStore } from '../../dev/sandbox/control';
 import { expect, SANDBOX_URL, serviceWorker, test } from './fixtures';
 
+/** A row's button: its name starts with the group's name (then its seats and tags). */
+const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
 test('shows every group with members and auto-approval', async ({ panel }) => {
   await expect(panel.rows).toHaveCount(12);
   await expect(panel.page.getByText('12 groups')).toBeVisible();
@@ -36,6 +39,36 @@ test('search narrows by name and by WhatsApp group id as you type', async ({ pan
   await panel.search('no such group');
   await expect(panel.rows).toHaveCount(0);
   await expect(panel.page.getByText('No group matches “no such group”.')).toBeVisible();
+});
+
+test('from the keyboard: / and part of a name, the count says how many of all, Enter opens the match', async ({ panel }) => {
+  const { page } = panel;
+  await page.getByRole('searchbox', { name: 'Search groups' }).blur();
+  await page.keyboard.press('/');
+  await page.keyboard.type('whol');
+  await expect(page.getByText('1 of 12 groups', { exact: true })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Wholesale Buyers' })).toBeVisible();
+});
+
+test('the arrows move through the results, Up from the first back to the box with its text; Enter opens the one chosen', async ({ panel }) => {
+  const { page } = panel;
+  const box = page.getByRole('searchbox', { name: 'Search groups' });
+  await box.blur();
+  await page.keyboard.press('/');
+  await page.keyboard.type('s');
+  await expect(page.getByText(/^\d+ of 12 groups$/)).toBeVisible();
+  const [first, second] = await panel.rows.locator('.subject').allTextContents();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('button', { name: startsWith(first!) })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue('s');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('button', { name: startsWith(second!) })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: second })).toBeVisible();
 });
 
 test('groups with people waiting come first, most first', async ({ panel }) => {
