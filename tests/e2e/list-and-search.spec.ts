@@ -71,6 +71,18 @@ test('the arrows move through the results, Up from the first back to the box wit
   await expect(page.getByRole('heading', { level: 2, name: second })).toBeVisible();
 });
 
+test('End reaches the last result though the windowed list has not drawn it yet; Home the first', async ({ panel }) => {
+  const { page } = panel;
+  await page.setViewportSize({ width: 360, height: 320 }); // two or three rows on screen, a few more drawn around them
+  await expect(page.locator('li[aria-posinset="12"]')).toHaveCount(0);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await expect(page.locator('li[aria-posinset="12"][aria-setsize="12"] .row-main')).toBeFocused();
+  await expect(page.locator('li[aria-posinset="12"]')).toBeInViewport();
+  await page.keyboard.press('Home');
+  await expect(page.locator('li[aria-posinset="1"] .row-main')).toBeFocused();
+});
+
 test('groups with people waiting come first, most first', async ({ panel }) => {
   await panel.firePollAlarm();
   await expect(panel.rows.first().locator('.pending')).toHaveText(/^3/);
