@@ -1,7 +1,7 @@
 /** An error as a sentence with the way forward: open settings, try again, or go back. */
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { clockTime, describeError } from '../utils/error-text';
 import type { ErrorData } from '../utils/errors';
 import { requestHostAccess } from '../utils/panel/host-access';
@@ -16,7 +16,9 @@ interface Props {
 }
 
 export function ErrorNotice({ error, onRetry, onBack, retryAt }: Props) {
-  const seconds = useCountdown(retryAt);
+  // "Try again in 20 s" counts from when this answer arrived (a view with its own retry passes `retryAt`).
+  const tryAt = useMemo(() => (error?.retryAfterS && !retryAt ? Date.now() + error.retryAfterS * 1000 : null), [error, retryAt]);
+  const seconds = useCountdown(retryAt ?? tryAt);
   const described = error ? describeError(error) : null;
   const pausedUntil = described?.action === 'tryNow' ? error!.pausedUntil! : null;
   // Zoko asked us to wait: the retry happens at that time, by the view's own timer (`retryAt`) or by this one.
@@ -33,13 +35,17 @@ export function ErrorNotice({ error, onRetry, onBack, retryAt }: Props) {
     );
   }
   const counting = Boolean(retryAt && seconds > 0);
+  const waiting = Boolean(tryAt && seconds > 0);
+  const said = counting ? `${lead} ${i18n.t('common.retryingIn', [String(seconds)])}`
+    : waiting ? `${lead} ${i18n.t('errors.tryIn', [String(seconds)])}`
+    : tryAt ? `${lead} ${i18n.t('errors.tryNowReady')}` : text;
   return (
     <div class="notice error" role="alert">
-      <p>{counting ? `${lead} ${i18n.t('common.retryingIn', [String(seconds)])}` : text}</p>
+      <p>{said}</p>
       {action === 'openOptions' && (
         <button type="button" class="small" onClick={() => void browser.runtime.openOptionsPage()}>{i18n.t('common.openSettings')}</button>
       )}
-      {action === 'retry' && onRetry && !counting && (
+      {action === 'retry' && onRetry && !counting && !waiting && (
         <button type="button" class="small" onClick={onRetry}>{i18n.t('common.tryAgain')}</button>
       )}
       {action === 'grantAccess' && error.needsHostAccess && (
@@ -64,12 +70,13 @@ function useRetryAt(at: number | null, retry: (() => void) | undefined) {
   }, [at]);
 }
 
+/** Whole seconds left until `at`, read at each render; a tick a second re-renders while it runs. */
 function useCountdown(at: number | null | undefined): number {
-  const [now, setNow] = useState(Date.now());
+  const [, tick] = useState(0);
   useEffect(() => {
     if (!at) return;
-    const t = setInterval(() => setNow(Date.now()), 1000);
+    const t = setInterval(() => tick((n) => n + 1), 1000);
     return () => clearInterval(t);
   }, [at]);
-  return at ? Math.max(0, Math.ceil((at - now) / 1000)) : 0;
+  return at ? Math.max(0, Math.ceil((at - Date.now()) / 1000)) : 0;
 }

@@ -21,6 +21,18 @@ test('429 with Retry-After: the group view counts down and retries by itself', a
   await expect(panel.section(/^Join requests/).getByRole('listitem')).toHaveCount(3);
 });
 
+test('429 on an invite (never retried): "Try again in 4 s" counts down, then says it can be tried again; what was typed stays', async ({ panel, store }) => {
+  await store.fault({ status: 429, retryAfter: 4, method: 'POST', path: '/invitations' });
+  await panel.openGroup('VIP Customers');
+  await panel.page.getByLabel('Phone numbers').fill('+91 98111 22233');
+  await panel.page.getByRole('button', { name: 'Invite', exact: true }).click();
+  const alert = panel.section('Invite members').getByRole('alert');
+  await expect(alert).toContainText(/Try again in [34] s\./);
+  await expect(alert).toContainText(/Try again in [12] s\./); // it counts
+  await expect(alert).toContainText('Zoko is receiving too many requests. You can try again now.', { timeout: 8_000 });
+  await expect(panel.page.getByLabel('Phone numbers')).toHaveValue('+91 98111 22233');
+});
+
 test('500 on a read is retried quietly; a persistent 500 says so and offers "Try again"', async ({ panel, store }) => {
   await store.fault({ status: 500, times: 1, method: 'GET' });
   await panel.page.getByRole('button', { name: 'Refresh' }).click();
