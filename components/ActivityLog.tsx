@@ -14,7 +14,18 @@ const RANGES: [ActivityRange, 'activity.today' | 'activity.shift' | 'activity.al
 ];
 
 /** The entry as a sentence: "Approved Asha Patel". */
+/** What the entry says happened: a failed action is named as one ("Not invited …"), never as done. */
 function sentence(e: ActivityEntry): string {
+  const done = doneSentence(e);
+  if (e.outcome !== 'failed') return done;
+  const who = (e.who ?? []).join(', ');
+  switch (e.action) {
+    case 'approve': case 'reject': case 'invite': case 'remove': return i18n.t(`activity.not_${e.action}`, [who]);
+    default: return i18n.t('activity.notDone', [done]);
+  }
+}
+
+function doneSentence(e: ActivityEntry): string {
   const who = (e.who ?? []).join(', ');
   switch (e.action) {
     case 'create': return i18n.t('activity.create', [e.detail ?? '']);

@@ -394,6 +394,20 @@ describe('activity', () => {
     ]);
   });
 
+  it('an invite that reached nobody is a failure, and a mixed one names only whom it reached', async () => {
+    const s = createServices(createZokoClient({ baseURL: sandbox.baseUrl, getApiKey: () => apiKeyItem.getValue(), retryBaseMs: 5 }));
+    removeAllListeners();
+    registerHandlers(s.handlers, () => true);
+    const g = (await store.state()).groups.find((x) => !x.suspended)!;
+    // The sandbox refuses numbers ending 0000 as not eligible for groups (Meta 131215).
+    await sendMessage('inviteMembers', { id: g._id, phoneNumbers: ['919876500000'] });
+    await sendMessage('inviteMembers', { id: g._id, phoneNumbers: ['919876511111', '447911120000'] });
+    const [mixed, refused] = await activityItem.getValue();
+    expect(refused).toMatchObject({ action: 'invite', outcome: 'failed', who: ['+919876500000'], detail: '+919876500000: number not eligible for WhatsApp groups' });
+    expect(mixed).toMatchObject({ action: 'invite', outcome: 'done', who: ['+919876511111'],
+      detail: '1 sent, 0 skipped, 1 failed (+447911120000: number not eligible for WhatsApp groups)' });
+  });
+
   it('keeps 30 days and at most ACTIVITY_MAX entries', async () => {
     const day = 86_400_000;
     await activityItem.setValue([{ at: Date.now() - 31 * day, action: 'delete', outcome: 'done' }]);

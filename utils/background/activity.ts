@@ -27,7 +27,23 @@ export function recordActivity(entry: ActivityEntry, now = Date.now(), account?:
   });
 }
 
-type Described = Pick<ActivityEntry, 'action' | 'groupId' | 'who'> & { detail?: (result: unknown) => string | undefined };
+type Described = Pick<ActivityEntry, 'action' | 'groupId' | 'who'> & {
+  detail?: (result: unknown) => string | undefined;
+  /** How the answer changes the entry, where an answer can be a failure (an invite that reached nobody). */
+  settle?: (result: any) => Partial<Pick<ActivityEntry, 'who' | 'outcome' | 'detail'>>;
+};
+
+/**
+ * An invite is done for the numbers Zoko sent or skipped (already invited or in the group), and failed when it
+ * reached none: Activity and This chat ("Invited to …") must not call a refused invitation sent.
+ */
+function settleInvite(r: { sent: string[]; skipped: string[]; failed: { phoneNumber: string; reason: string }[] }) {
+  const reached = [...r.sent, ...r.skipped].map((n) => `+${n}`);
+  const counts = `${r.sent.length} sent, ${r.skipped.length} skipped, ${r.failed.length} failed`;
+  const reasons = r.failed.map((f) => `+${f.phoneNumber}: ${f.reason}`).join('; ');
+  if (reached.length === 0) return { outcome: 'failed' as const, detail: reasons || counts };
+  return { who: reached, detail: reasons ? `${counts} (${reasons})` : counts };
+}
 
 /** What each action message says about itself; reads are not activity. */
 async function describe(name: keyof Handlers, data: any): Promise<Described | undefined> {
@@ -42,8 +58,7 @@ async function describe(name: keyof Handlers, data: any): Promise<Described | un
       return { action: data.action, groupId: data.id, who };
     }
     case 'inviteMembers':
-      return { action: 'invite', groupId: data.id, who: (data.phoneNumbers as string[]).map((n) => `+${n}`),
-        detail: (r: any) => `${r.sent.length} sent, ${r.skipped.length} skipped, ${r.failed.length} failed` };
+      return { action: 'invite', groupId: data.id, who: (data.phoneNumbers as string[]).map((n) => `+${n}`), settle: settleInvite };
     case 'removeParticipants': return { action: 'remove', groupId: data.id, who: data.waIds };
     case 'resetInviteLink': return { action: 'resetLink', groupId: data.id };
     case 'createGroup': return { action: 'create', who: [], detail: () => data.subject };
@@ -77,7 +92,8 @@ export function recordingActivity(handlers: Handlers): Handlers {
         const error = (result as { error?: Parameters<typeof describeError>[0] } | undefined)?.error;
         await recordActivity(error
           ? { ...base, outcome: 'failed', detail: describeError(error).text }
-          : { ...base, outcome: 'done', detail: about.detail?.(result) ?? (name === 'createGroup' ? (result as { subject: string }).subject : undefined) },
+          : { ...base, outcome: 'done', detail: about.detail?.(result) ?? (name === 'createGroup' ? (result as { subject: string }).subject : undefined),
+            ...about.settle?.(result) },
         Date.now(), account);
         return result;
       } catch (e) {
