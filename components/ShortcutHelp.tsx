@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import { useEffect, useRef } from 'preact/hooks';
 import { usePanel } from './panel-context';
 
-const LINES = ['shortcuts.palette', 'shortcuts.search', 'shortcuts.approve', 'shortcuts.reject', 'shortcuts.copy',
+const LINES = ['shortcuts.palette', 'shortcuts.search', 'shortcuts.results', 'shortcuts.approve', 'shortcuts.reject', 'shortcuts.copy',
   'shortcuts.chatInvite', 'shortcuts.chatLink', 'shortcuts.back', 'shortcuts.help', 'shortcuts.command'] as const;
 
 export function ShortcutHelp() {

@@ -38,7 +38,8 @@ test('single keys in the group view: a approves who asked first, Esc goes back, 
   await expect(panel.joinRequest(first.name)).toBeHidden();
   expect((await store.state()).groups.find((g) => g._id === vip._id)!.participants.some((p) => p.wa_id === first.wa_id)).toBe(true);
   await page.keyboard.press('?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('a — approve the person who asked first');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('a — approve the next person who asked first (and fits)');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Enter opens the first match');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   await expect(panel.rows.first()).toBeVisible();
