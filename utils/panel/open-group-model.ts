@@ -8,11 +8,11 @@ import type {
 } from '../domain';
 import type { ErrorData } from '../errors';
 import type { Result } from '../result';
-import { MAX_PARTICIPANTS } from '../validation';
 import { createAction } from './action';
 import { createDecisionsInFlight, type DecisionsInFlight } from './decisions-in-flight';
 import type { Transport } from './port';
 import { mark, MARK } from './perf-marks';
+import { seatsLeft } from '../group-state';
 
 /** `subject`: the group's name as the list knew it, to say which group is gone if Zoko says so before it loads. */
 /** `inFlight` is the panel's one record of decisions on their way, shared with Waiting and the palette. */
@@ -29,7 +29,7 @@ export function createOpenGroupModel(transport: Transport, id: string, subject =
   const gone = signal(false);
 
   const joined = computed(() => group.value?.participants.filter((p) => p.status === 'joined') ?? []);
-  const freeSeats = computed(() => Math.max(0, MAX_PARTICIPANTS - joined.value.length));
+  const freeSeats = computed(() => seatsLeft(joined.value.length));
   const readOnly = computed(() => group.value?.suspended ?? false);
   // One decision at a time per request: while Zoko answers, keys and buttons pass over it.
   const deciding = inFlight.deciding;

@@ -12,10 +12,10 @@ import { createChatModel } from './chat-model';
 import { createDecisionsInFlight } from './decisions-in-flight';
 import { browserAccess } from './host-access';
 import { isWhatsAppInviteLink } from '../invite-link';
-import { MAX_PARTICIPANTS } from '../validation';
 import { describeError } from '../error-text';
 import { mark, MARK } from './perf-marks';
 import type { Port } from './port';
+import { seatsLeft } from '../group-state';
 
 export type Route =
   | { name: 'list' }
@@ -135,7 +135,7 @@ export function createPanel(port: Port) {
     // Approve all that fit: those who asked first, up to the free seats; one request.
     const read = await port.send('listJoinRequests', { id: g.id });
     if (!read.ok) return announce(i18n.t('palette.failed', [g.subject, describeError(read.error).text]));
-    const seats = Math.max(0, MAX_PARTICIPANTS - g.participantCount);
+    const seats = seatsLeft(g.participantCount);
     // Approvals already on their way (from Waiting or the group) hold their seats, and are not sent again.
     const onTheirWay = read.data.requests.filter((q) => inFlight.deciding.value.get(q.id) === 'approve').length;
     const open = [...read.data.requests].filter((q) => !inFlight.deciding.value.has(q.id)).sort((a, b) => a.createdAt - b.createdAt);

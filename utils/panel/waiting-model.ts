@@ -8,9 +8,9 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Group, JoinDecision, JoinRequest } from '../domain';
 import { describeError } from '../error-text';
-import { MAX_PARTICIPANTS } from '../validation';
 import { createDecisionsInFlight, type DecisionsInFlight } from './decisions-in-flight';
 import type { Port } from './port';
+import { seatsLeft } from '../group-state';
 
 export interface WaitingRow extends JoinRequest {
   groupId: string;
@@ -43,7 +43,7 @@ export function planApprovals(rows: WaitingRow[]): Plan {
 }
 
 /** The background re-reads a group after approving in it, so its cached count includes them. */
-const seatsLeftIn = (g: Group) => Math.max(0, MAX_PARTICIPANTS - g.participantCount);
+const seatsLeftIn = (g: Group) => seatsLeft(g.participantCount);
 
 /**
  * `people` is the list model's signal of who is waiting (it follows storage already): the queue opens on
