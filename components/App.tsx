@@ -50,7 +50,10 @@ export function App() {
             <button type="button" class="icon" aria-label={i18n.t('activity.open')} title={i18n.t('activity.open')} onClick={panel.openActivity}>
               <Icon name="history" />
             </button>
-            <button type="button" class="primary small" onClick={panel.create}><Icon name="plus" />{i18n.t('list.createGroup')}</button>
+            {/* Before a key there is no store to create a group in: the list shows the way to the settings instead. */}
+            {panel.groups.configured.value === true && (
+              <button type="button" class="primary small" onClick={panel.create}><Icon name="plus" />{i18n.t('list.createGroup')}</button>
+            )}
           </>
         )}
         <button type="button" class="icon" aria-label={i18n.t('common.settings')} title={i18n.t('common.settings')}

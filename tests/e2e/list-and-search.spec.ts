@@ -114,6 +114,8 @@ test('an empty store offers to create the first group', async ({ configure, open
 test('without a key the panel shows the way to the settings', async ({ openPage }) => {
   const page = await openPage('sidepanel.html');
   await expect(page.getByRole('heading', { name: 'Connect to Zoko' })).toBeVisible();
+  // Nothing offered that cannot work yet: no store to create a group in.
+  await expect(page.getByRole('button', { name: 'Create group' })).toHaveCount(0);
   const [options] = await Promise.all([
     page.context().waitForEvent('page'),
     page.getByRole('button', { name: 'Open settings' }).click(),
