@@ -65,9 +65,11 @@ export async function buildMenus() {
   // Selections only, and the selection in each title ("%s"): the agent reads the number before the click.
   browser.contextMenus.create({ id: MENU_INVITE_TO, title: i18n.t('menu.inviteTo'), contexts: ['selection'] });
   for (const g of groups.slice(0, 6)) {
-    // A full group stays offered, marked: the agent sees before the click that the invitation would fail.
-    const title = inviteToTitle(g!.subject, groupBlock(g!) === 'full');
-    browser.contextMenus.create({ id: `${MENU_INVITE_TO}:${g!.id}`, parentId: MENU_INVITE_TO, title, contexts: ['selection'] });
+    // A full group stays listed, marked and greyed out: the agent sees why before any click, and nothing is sent.
+    const full = groupBlock(g!) === 'full';
+    browser.contextMenus.create({
+      id: `${MENU_INVITE_TO}:${g!.id}`, parentId: MENU_INVITE_TO, title: inviteToTitle(g!.subject, full), contexts: ['selection'], enabled: !full,
+    });
   }
 }
 
