@@ -23,6 +23,8 @@ export function JoinRequests({ model }: { model: OpenGroupModel }) {
   // Every seat taken: approvals cannot succeed (WhatsApp refuses a 9th, 131204), so they are disabled, with why.
   const full = groupBlock({ participantCount: model.joined.value.length }) === 'full';
   const fullWhy = full ? 'jr-full' : undefined;
+  /** The group's participants are not read yet, so its free seats are not known: approvals wait for them. */
+  const seatsUnknown = !model.group.value;
 
   /** A notice of our own: approvals that could not fit are not sent (WhatsApp would refuse them: 131204). */
   const held = useSignal<string | null>(null);
@@ -75,13 +77,13 @@ export function JoinRequests({ model }: { model: OpenGroupModel }) {
               {some.length > 0 ? (
                 <>
                   <span class="small-text">{i18n.t('requests.selected', [String(some.length)])}</span>
-                  <button type="button" class="small" disabled={busy || full} aria-describedby={fullWhy}
+                  <button type="button" class="small" disabled={busy || full || seatsUnknown} aria-describedby={fullWhy}
                     onClick={() => void run('approve', some)}>{i18n.t('requests.approveSelected')}</button>
                   <button type="button" class="small" disabled={busy} onClick={() => void run('reject', some)}>{i18n.t('requests.rejectSelected')}</button>
                 </>
               ) : (
                 <>
-                  <button type="button" class="small primary" disabled={busy || full} aria-describedby={fullWhy}
+                  <button type="button" class="small primary" disabled={busy || full || seatsUnknown} aria-describedby={fullWhy}
                     onClick={() => void run('approve', requests.map((r) => r.id))}>{i18n.t('requests.approveAll')}</button>
                   <button type="button" class="small" disabled={busy}
                     onClick={() => void run('reject', requests.map((r) => r.id))}>{i18n.t('requests.rejectAll')}</button>
@@ -112,7 +114,7 @@ export function JoinRequests({ model }: { model: OpenGroupModel }) {
                   </div>
                   {!readOnly && (
                     <div class="row nowrap">
-                      <button type="button" class="small" disabled={Boolean(on) || full} aria-describedby={fullWhy}
+                      <button type="button" class="small" disabled={Boolean(on) || full || seatsUnknown} aria-describedby={fullWhy}
                         onClick={() => void run('approve', [r.id])}>{i18n.t('requests.approve')}</button>
                       <button type="button" class="small" disabled={Boolean(on)} onClick={() => void run('reject', [r.id])}>{i18n.t('requests.reject')}</button>
                     </div>

@@ -576,6 +576,15 @@ describe('one decision at a time per request (Zoko answering slowly)', () => {
     ]);
   });
 
+  it('a group whose participants are not read yet sends no approval (its seats are not known); rejections go', () => {
+    const { transport } = slowDecisions();
+    const model = createGroupModel(transport, 'g1');
+    model.requests.value = [row('r1', 1), row('r2', 2)];
+    expect(model.group.value).toBeNull();
+    expect(model.fitting('approve', ['r1', 'r2'])).toEqual({ ids: [], held: 0 });
+    expect(model.fitting('reject', ['r1'])).toEqual({ ids: ['r1'], held: 0 });
+  });
+
   it('a group: approvals on their way count against the seats', async () => {
     const { transport } = slowDecisions();
     const model = createGroupModel(transport, 'g1');

@@ -41,6 +41,8 @@ export function createOpenGroupModel(transport: Transport, id: string, subject =
    */
   function fitting(action: JoinDecision, asked: string[]): { ids: string[]; held: number } {
     const free = asked.filter((id) => !deciding.value.has(id));
+    // Until the group's participants are read its seats are not known: no approval leaves on a guess of 8.
+    if (action === 'approve' && !group.value) return { ids: [], held: 0 };
     const seats = Math.max(0, freeSeats.value - [...deciding.value.values()].filter((a) => a === 'approve').length);
     if (action !== 'approve' || free.length <= seats) return { ids: free, held: 0 };
     const age = new Map((requests.value ?? []).map((r) => [r.id, r.createdAt]));
