@@ -60,9 +60,9 @@ export function JoinRequests({ model }: { model: OpenGroupModel }) {
         {model.group.value?.autoApproval && <span class="tag">{i18n.t('requests.autoOn')}</span>}
       </div>
       <ErrorNotice error={decide.error.value} onRetry={() => void model.refreshRequests.run()} />
-      {full && !readOnly && requests.length > 0 ? (
-        <p class="notice warn" id="jr-full">{i18n.t('requests.groupFull')}</p>
-      ) : held.value && <p class="notice warn" role="status">{held.value}</p>}
+      {/* What the last "Approve all" did stays said when it filled the group: both notices are true. */}
+      {held.value && <p class="notice warn" role="status">{held.value}</p>}
+      {full && !readOnly && requests.length > 0 && <p class="notice warn" id="jr-full">{i18n.t('requests.groupFull')}</p>}
       {model.requestCount.value > requests.length && requests.length > 0 && (
         <p class="small-text muted">{i18n.t('requests.showingOf', [String(requests.length), String(model.requestCount.value)])}</p>
       )}
