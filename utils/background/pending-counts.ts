@@ -101,7 +101,7 @@ export function createPendingCounts(now: () => number = Date.now) {
       const rewrite = countsChanged || change.listed;
       const { groups, whole } = rewrite ? { groups: (await readGroupCache()).groups, whole: true } : await readGroupsNaming(Object.keys(byGroup));
       if (whole) stats.listReads++;
-      if (rewrite) await writeCacheHead(groups, byGroup, account);
+      if (rewrite) await writeCacheHead(byGroup, account);
       if (account && !(await isCurrent(account))) return []; // signed out meanwhile: the badge is the new account's
       await renderBadge(next, groups, waiting);
       stats.paints++;
