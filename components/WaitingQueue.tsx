@@ -124,7 +124,7 @@ function WaitingItem({ row: r }: { row: WaitingRow }) {
           <span class="outcome" role="status">{i18n.t(deciding === 'approve' ? 'requests.approving' : 'requests.rejecting')}</span>
         )}
         {outcome && !deciding && (
-          <span class={`outcome ${outcome.kind === 'approved' || outcome.kind === 'rejected' ? 'sent' : 'failed'}`} role="status">
+          <span class={`outcome ${outcome.kind === 'approved' ? 'sent' : outcome.kind === 'rejected' ? 'skipped' : 'failed'}`} role="status">
             {outcome.kind === 'failed' ? i18n.t('waiting.failed', [outcome.reason]) : i18n.t(`waiting.${outcome.kind}`)}
           </span>
         )}

@@ -100,7 +100,8 @@ export function createOpenGroupModel(transport: Transport, id: string, subject =
   const setGroup = (g: GroupDetails) => (group.value = g);
   function setRequests(list: JoinRequestList) {
     batch(() => {
-      requests.value = list.requests;
+      // One order everywhere: first asked first, as Waiting shows them (Zoko lists the newest first).
+      requests.value = [...list.requests].sort((a, b) => a.createdAt - b.createdAt);
       requestCount.value = list.count;
     });
   }
