@@ -1,4 +1,4 @@
-/** The side panel: a header, the current screen, and one live region for results. */
+/** The side panel: a header, the current screen, and one status line for results. */
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { useEffect } from 'preact/hooks';
@@ -69,7 +69,8 @@ export function App() {
       {route.name === 'activity' && <ActivityLog />}
       {panel.palette.open.value && <CommandPalette />}
       {panel.helpOpen.value && <ShortcutHelp />}
-      <p class="sr-only" role="status" aria-live="polite">{panel.announcement}</p>
+      {/* One status line for every confirmation, seen and heard: the screen readers' live region is this line. */}
+      <p class="status-line" role="status" aria-live="polite">{panel.announcement}</p>
     </div>
   );
 }

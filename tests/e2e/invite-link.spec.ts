@@ -33,6 +33,12 @@ test('reset: a confirmation says the old link stops working, then the new link i
   expect(after.invite_link).not.toBe(before.invite_link);
   await expect(panel.page.getByTestId('invite-link')).toHaveText(after.invite_link);
   await expect(panel.page.getByText(before.invite_link)).toHaveCount(0);
+  // The confirmation is shown, not only announced: the status line is the live region, seen, then it leaves.
+  const status = panel.page.locator('.status-line');
+  await expect(status).toHaveText('Invite link reset. The old link no longer works.');
+  await expect(status).toBeVisible();
+  expect(await status.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(20);
+  await expect(status).toBeEmpty({ timeout: 15_000 });
 });
 
 test('Escape closes the confirmation without resetting', async ({ panel, store }) => {

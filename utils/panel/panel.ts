@@ -17,6 +17,9 @@ import { mark, MARK } from './perf-marks';
 import type { Port } from './port';
 import { seatsLeft } from '../group-state';
 
+/** Long enough to read a sentence twice on a busy screen. */
+export const STATUS_SHOWN_MS = 8_000;
+
 export type Route =
   | { name: 'list' }
   | { name: 'group'; id: string }
@@ -83,10 +86,15 @@ export function createPanel(port: Port) {
     void waiting.start();
   }
 
+  // Confirmations are shown on the status line (and read by screen readers from it), then leave: a line that
+  // stays would soon describe an older action than the one the agent looks at.
+  let statusTimer: ReturnType<typeof setTimeout> | undefined;
   function announce(text: string) {
     // Re-setting the same text would not be announced again: clear first.
     announcement.value = '';
+    clearTimeout(statusTimer);
     queueMicrotask(() => (announcement.value = text));
+    statusTimer = setTimeout(() => (announcement.value = ''), STATUS_SHOWN_MS);
   }
 
   /** A notification click asked for a group: open it, once. */
