@@ -177,6 +177,17 @@ describe('group model', () => {
     expect(model.freeSeats.value).toBe(7);
   });
 
+  it('lists requests first asked first, as Waiting does (Zoko answers newest first)', async () => {
+    const at = (id: string, createdAt: number) => ({ ...req(id), createdAt });
+    const { transport } = fakeTransport({
+      getGroup: async () => ok(details()), getInviteLink: async () => ok('https://chat.whatsapp.com/x'),
+      listJoinRequests: async () => ok({ requests: [at('newest', 30), at('middle', 20), at('oldest', 10)], count: 3 }),
+    });
+    const model = createGroupModel(transport, 'g1');
+    await model.load();
+    expect(model.requests.value.map((r) => r.id)).toEqual(['oldest', 'middle', 'newest']);
+  });
+
   it('approving replaces the list with what is still waiting', async () => {
     const { transport, asked } = fakeTransport({ decideJoinRequests: () => ok({ requests: { requests: [req('r2')], count: 1 } }) });
     const model = createGroupModel(transport, 'g1');
