@@ -16,6 +16,7 @@ const WaitingQueue = lazy(() => import('./WaitingQueue').then((m) => m.WaitingQu
 const ActivityLog = lazy(() => import('./ActivityLog').then((m) => m.ActivityLog));
 const CommandPalette = lazy(() => import('./CommandPalette').then((m) => m.CommandPalette));
 const ShortcutHelp = lazy(() => import('./ShortcutHelp').then((m) => m.ShortcutHelp));
+const RejectByKey = lazy(() => import('./RejectByKey').then((m) => m.RejectByKey));
 
 export function App() {
   const panel = usePanel();
@@ -69,6 +70,7 @@ export function App() {
       {route.name === 'activity' && <ActivityLog />}
       {panel.palette.open.value && <CommandPalette />}
       {panel.helpOpen.value && <ShortcutHelp />}
+      {panel.rejectByKey.value && <RejectByKey />}
       {/* One status line for every confirmation, seen and heard: the screen readers' live region is this line. */}
       <p class="status-line" role="status" aria-live="polite">{panel.announcement}</p>
     </div>

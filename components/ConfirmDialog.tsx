@@ -14,14 +14,17 @@ interface Props {
   onClose: () => void;
   pending?: boolean;
   confirmDisabled?: boolean;
+  /** Focus the confirm button, so Enter confirms (for a dialog opened by a key: the second key says yes). */
+  focusConfirm?: boolean;
 }
 
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose, pending, confirmDisabled }: Props) {
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose, pending, confirmDisabled, focusConfirm }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   useEffect(() => {
     const dialog = ref.current!;
     dialog.showModal();
+    if (focusConfirm) dialog.querySelector<HTMLButtonElement>('button[type=submit]')?.focus();
     return () => dialog.close();
   }, []);
   return (

@@ -49,6 +49,9 @@ test('Waiting: a then r while Zoko answers — the first is approved, the next o
   await panel.page.getByRole('heading', { level: 2, name: 'Waiting' }).click(); // out of any field
   await panel.page.keyboard.press('a');
   await panel.page.keyboard.press('r');
+  // `r` asks first, naming who and where; Enter (the second key) says yes.
+  await expect(panel.dialog()).toContainText(`Reject ${rejected.name}?`);
+  await panel.page.keyboard.press('Enter');
   const approvedRow = list.getByRole('listitem', { name: approved.name, exact: true });
   const rejectedRow = list.getByRole('listitem', { name: rejected.name, exact: true });
   await expect(approvedRow).toContainText('Approving…');
@@ -111,6 +114,8 @@ test('a group: a a r while Zoko answers — three people, three POSTs, none twic
   await page.keyboard.press('a');
   await page.keyboard.press('a');
   await page.keyboard.press('r');
+  await expect(panel.dialog()).toContainText(`${waiting[2]!.name} asked to join VIP Customers`);
+  await page.keyboard.press('Enter');
   await expect(requests.filter({ hasText: 'Approving…' })).toHaveCount(2);
   await expect(panel.joinRequest(waiting[2]!.name)).toContainText('Rejecting…');
   await expectAxeClean(page, 'join requests, decisions on their way');
@@ -136,3 +141,20 @@ async function expectAxeClean(page: Page, screen: string) {
     expect(violations.map((v) => `${screen} (${colorScheme}): ${v.id} ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
   }
 }
+
+test('a stray r sends nothing: it asks, and Escape keeps the request', async ({ panel, store }) => {
+  const list = await openWaiting(panel);
+  const before = await list.getByRole('listitem').count();
+  const first = (await rowsShown(list))[0]!;
+  await store.clearLog();
+  await panel.page.getByRole('heading', { level: 2, name: 'Waiting' }).click(); // out of any field
+  await panel.page.keyboard.press('r');
+  const dialog = panel.dialog();
+  await expect(dialog).toContainText(`Reject ${first.name}?`);
+  await expect(dialog.getByRole('button', { name: 'Reject', exact: true })).toBeFocused();
+  await panel.page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(list.getByRole('listitem')).toHaveCount(before);
+  await expect(list.getByRole('listitem', { name: first.name, exact: true })).not.toContainText('Rejecting…');
+  expect(await decisions(store)).toEqual([]);
+});

@@ -185,7 +185,7 @@ describe('group model', () => {
     });
     const model = createGroupModel(transport, 'g1');
     await model.load();
-    expect(model.requests.value.map((r) => r.id)).toEqual(['oldest', 'middle', 'newest']);
+    expect(model.requests.value?.map((r) => r.id)).toEqual(['oldest', 'middle', 'newest']);
   });
 
   it('approving replaces the list with what is still waiting', async () => {

@@ -54,6 +54,8 @@ export function createPanel(port: Port) {
   /** A field a screen should focus once shown (the palette's "invite numbers to …"). */
   const focusRequest = signal<'invite' | null>(null);
   const helpOpen = signal(false);
+  /** A rejection asked for by one key press, waiting for the agent's yes: a stray `r` must not turn someone away. */
+  const rejectByKey = signal<{ name: string; subject: string; confirm: () => void } | null>(null);
 
   function openGroup(id: string) {
     mark(MARK.openGroup);
@@ -192,7 +194,7 @@ export function createPanel(port: Port) {
   }
 
   return {
-    port, route, announcement, flash, groups, current, handoff, createGroup, waiting, activity, chat, palette, focusRequest, helpOpen,
+    port, route, announcement, flash, groups, current, handoff, createGroup, waiting, activity, chat, palette, focusRequest, helpOpen, rejectByKey,
     start, openGroup, back, announce, submitCreate, closeHandoff, openWaiting, openActivity, runPaletteItem,
     create: () => (route.value = { name: 'create' }),
   };

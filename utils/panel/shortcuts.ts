@@ -1,7 +1,8 @@
 /**
  * Single-key shortcuts in the group view and the Waiting queue, and Ctrl/Cmd+K for the palette. Keys never
  * fire while the agent types in a field, or while a dialog is open. `a` / `r` decide the next person with no
- * decision on its way (the models keep one per request), so fast presses never decide one person twice.
+ * decision on its way (the models keep one per request), so fast presses never decide one person twice. `r`
+ * asks first (Enter confirms, Escape keeps the request): one stray key must not turn a customer away.
  */
 import { i18n } from '#i18n';
 import { isWhatsAppInviteLink } from '../invite-link';
@@ -35,11 +36,15 @@ export function runShortcut(panel: Panel, e: KeyLike, typing: boolean, dialogOpe
     const action = e.key === 'a' ? 'approve' : 'reject';
     const next = e.key === 'a' || e.key === 'r' ? model.next(action) : null;
     if (next && !model.readOnly.value) {
-      if (next !== 'full') {
-        void model.decide.run(action, [next]).then((left) => {
-          if (left) panel.announce(i18n.t(action === 'approve' ? 'requests.approved' : 'requests.rejected', 1));
-        });
-      } else panel.announce(i18n.t('requests.groupFull'));
+      const run = () => void model.decide.run(action, [next]).then((left) => {
+        if (left) panel.announce(i18n.t(action === 'approve' ? 'requests.approved' : 'requests.rejected', 1));
+      });
+      if (next === 'full') panel.announce(i18n.t('requests.groupFull'));
+      else if (action === 'approve') run();
+      else {
+        const name = model.requests.value?.find((r) => r.id === next)?.name ?? '';
+        panel.rejectByKey.value = { name, subject: model.group.value?.subject ?? '', confirm: run };
+      }
       return true;
     }
     if (e.key === 'c') {
@@ -55,7 +60,8 @@ export function runShortcut(panel: Panel, e: KeyLike, typing: boolean, dialogOpe
   if (route === 'waiting' && (e.key === 'a' || e.key === 'r')) {
     const next = panel.waiting.next(e.key === 'a' ? 'approve' : 'reject');
     if (next === 'full') panel.announce(i18n.t('waiting.noneFits'));
-    else if (next) void panel.waiting.decide(e.key === 'a' ? 'approve' : 'reject', [next]);
+    else if (next && e.key === 'a') void panel.waiting.decide('approve', [next]);
+    else if (next) panel.rejectByKey.value = { name: next.name, subject: next.subject, confirm: () => void panel.waiting.decide('reject', [next]) };
     return Boolean(next);
   }
   return false;
