@@ -555,6 +555,10 @@ describe('one decision at a time per request (Zoko answering slowly)', () => {
     const model = p.current.value!;
     await vi.waitFor(() => expect(model.requests.value).toHaveLength(3));
     for (const key of ['a', 'a', 'r']) expect(runShortcut(p, { key }, false, false)).toBe(true);
+    // `r` asks first: nothing is sent for r3 until the agent says yes.
+    expect(slow.decisions()).toHaveLength(2);
+    expect(p.rejectByKey.value?.name).toBe('r3');
+    p.rejectByKey.value!.confirm();
     expect(slow.decisions()).toEqual([
       { id: 'g1', action: 'approve', requestIds: ['r1'] }, { id: 'g1', action: 'approve', requestIds: ['r2'] },
       { id: 'g1', action: 'reject', requestIds: ['r3'] },
