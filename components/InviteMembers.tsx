@@ -65,7 +65,7 @@ export function InviteMembers({ model }: { model: OpenGroupModel }) {
     <section class="card" aria-labelledby="invite-title">
       <div class="card-head"><h3 id="invite-title">{i18n.t('invite.title')}</h3></div>
       <form onSubmit={send}>
-        <Field label={i18n.t('invite.numbers')} hint={i18n.t('invite.hint', [country ?? i18n.t('invite.defaultCountry')])}>
+        <Field label={i18n.t('invite.numbers')} hint={i18n.t('invite.hint', [country ? countryName(country) : i18n.t('invite.defaultCountry')])}>
           <textarea rows={3} ref={box} value={text} onInput={(e) => { text.value = e.currentTarget.value; result.value = null; }}
             placeholder={'+91 98765 43210\n098765 43211'} />
         </Field>
@@ -112,4 +112,13 @@ function InviteOutcome({ result }: { result: InviteResult }) {
       {result.unreported?.map((n) => <li key={`u${n}`} class="outcome failed">{i18n.t('invite.unreported', [displayNumber(n)])}</li>)}
     </ul>
   );
+}
+
+/** "India", not "IN": the country as the agent's language names it (Chrome's UI locale is `en_US`-shaped). */
+function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames([i18n.t('@@ui_locale').replace('_', '-')], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code; // an unknown code or locale: the code still says which country
+  }
 }

@@ -70,7 +70,7 @@ export function Participants({ model }: { model: OpenGroupModel }) {
                 ) : <span class="check-spacer" />}
                 <div class="item-main">
                   <span class="name">{p.name || displayNumber(p.waId)}{p.isAdmin && <span class="tag">{i18n.t('participants.admin')}</span>}</span>
-                  <span class="small-text muted">{displayNumber(p.waId)} · {p.status}</span>
+                  <span class="small-text muted">{displayNumber(p.waId)} · {statusText(p.status)}</span>
                 </div>
                 {removable && <button type="button" class="small" onClick={() => (confirming.value = [p.waId])}>{i18n.t('participants.remove')}</button>}
               </li>
@@ -89,4 +89,15 @@ export function Participants({ model }: { model: OpenGroupModel }) {
       )}
     </section>
   );
+}
+
+/** Zoko's word for a member's state, in the agent's language; a word Zoko adds later is shown as Zoko says it. */
+function statusText(status: string): string {
+  switch (status) {
+    case 'joined': return i18n.t('participants.statusJoined');
+    case 'left': return i18n.t('participants.statusLeft');
+    case 'removed': return i18n.t('participants.statusRemoved');
+    case 'invited': case 'pending': return i18n.t('participants.statusInvited');
+    default: return status;
+  }
 }

@@ -21,6 +21,11 @@ test('in a Spanish browser the panel speaks Spanish', async () => {
     await expect(page.getByRole('heading', { name: 'Solicitudes para unirse' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Aprobar todas' })).toBeVisible();
     await expect(page.getByText(/hace 7 min/)).toBeVisible(); // "3 min ago" through Intl, in Spanish
+    // Every status in Spanish, and the default country by its name, not its code.
+    const members = page.locator('.card').filter({ has: page.getByRole('heading', { name: /^Participantes|^Miembros/ }) });
+    await expect(members.getByText(/· unido$/).first()).toBeVisible();
+    await expect(members.getByText(/· joined$/)).toHaveCount(0);
+    await expect(page.getByText(/los números se leen como India\./)).toBeVisible();
     expect(await worker.evaluate(() => chrome.action.getTitle({}))).not.toBe('');
   } finally {
     await context.close();
