@@ -36,6 +36,13 @@ export function OptionsForm({ model, sites }: { model: OptionsModel; sites: Inbo
             placeholder={config.value?.configured ? `•••• ${config.value.last4}` : i18n.t('options.keyPlaceholder')}
             onInput={(e) => (apiKey.value = e.currentTarget.value)} />
         </Field>
+        {/* Zoko's published page says only that every call carries this key in the "apikey" header: no menu path. */}
+        <p class="muted small-text">{i18n.t('options.keyWhere')}</p>
+        {/* The result sits by the key it is about, not below every other field. */}
+        <div class="row">
+          <button type="button" onClick={() => void model.test()} disabled={!config.value?.configured}>{i18n.t('options.test')}</button>
+        </div>
+        <p role="status" class={`status ${status.value?.tone ?? ''}`}>{status.value?.text}</p>
         <Field label={i18n.t('options.agentId')} error={errors.value.agentId} hint={i18n.t('options.agentIdHint')}>
           <input value={settings.value.agentId} onInput={(e) => set({ agentId: e.currentTarget.value })} />
         </Field>
@@ -51,7 +58,7 @@ export function OptionsForm({ model, sites }: { model: OptionsModel; sites: Inbo
           <input type="number" min={2} max={600} step={1} value={settings.value.pollBudgetPerMinute}
             onInput={(e) => set({ pollBudgetPerMinute: Number(e.currentTarget.value) })} />
         </Field>
-        <Field label={i18n.t('options.interval')} error={errors.value.pollIntervalSeconds} hint={i18n.t('options.intervalHint')}>
+        <Field label={i18n.t('options.interval')} error={errors.value.pollIntervalSeconds} hint={i18n.t(import.meta.env.FIREFOX ? 'options.intervalHintFirefox' : 'options.intervalHint')}>
           <input type="number" min={30} max={600} step={5} value={settings.value.pollIntervalSeconds}
             onInput={(e) => set({ pollIntervalSeconds: Number(e.currentTarget.value) })} />
         </Field>
@@ -69,9 +76,7 @@ export function OptionsForm({ model, sites }: { model: OptionsModel; sites: Inbo
         </label>
         <div class="row">
           <button type="submit" class="primary">{i18n.t('options.save')}</button>
-          <button type="button" onClick={() => void model.test()} disabled={!config.value?.configured}>{i18n.t('options.test')}</button>
         </div>
-        <p role="status" class={`status ${status.value?.tone ?? ''}`}>{status.value?.text}</p>
       </form>
       <InboxSites model={sites} />
       {config.value?.configured && (

@@ -20,7 +20,11 @@ export function createOptionsModel(send: Transport) {
   /** The form waits for the stored settings: typing before they arrive would be overwritten by them. */
   const ready = signal(false);
 
-  const fail = (error: ErrorData) => (status.value = { tone: 'error', text: describeError(error).text });
+  // In the settings, "check it in the settings" would point where the agent already is: say what Zoko did instead.
+  const fail = (error: ErrorData) => (status.value = {
+    tone: 'error',
+    text: error.kind === 'auth' && error.status === 401 ? i18n.t('options.keyRefused') : describeError(error).text,
+  });
 
   async function load() {
     const r = await send('getConfig', undefined);
