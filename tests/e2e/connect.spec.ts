@@ -11,7 +11,14 @@ test('saves a key, connects, then a wrong key is rejected in words', async ({ op
 
   await options.fill({ 'API key': 'not-the-right-key' });
   await options.save();
-  await options.testConnection('Zoko rejected the API key. Check it in the settings.');
+  // In the settings, the sentence does not send the agent to the settings; and it sits by the key it is about.
+  await options.testConnection('Zoko refused this API key. Check that it was copied whole.');
+  const gap = await options.page.evaluate(() => {
+    const key = document.querySelector('input[type=password], input[autocomplete=off]')!.getBoundingClientRect();
+    const status = document.querySelector('form [role=status]')!.getBoundingClientRect();
+    return status.top - key.bottom;
+  });
+  expect(gap).toBeLessThan(120); // under the key, not below the eight other fields
 });
 
 test('bad input is refused next to the field and nothing is saved', async ({ options }) => {
