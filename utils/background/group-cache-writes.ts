@@ -36,13 +36,15 @@ async function storeGroupCache(cache: GroupCache, account?: Account) {
 /**
  * Rewrites the head from the cached list and the counts, after the counts change; skipped when the head would
  * not change, so an unchanged round wakes no page. Queued with the list's writes, and the list is read inside
- * the queue: a list read before a change still in flight would put a stale head over a fresh one.
+ * the queue: a list read before a change still in flight would put a stale head over a fresh one. Returns that
+ * list, so the caller reads it once.
  */
-export function writeCacheHead(byGroup?: Record<string, number>, account?: Account) {
+export function writeCacheHead(byGroup?: Record<string, number>, account?: Account): Promise<Group[]> {
   return cacheSerial(() => storeCacheHead(undefined, byGroup, account));
 }
 
-async function storeCacheHead(groups?: Group[], byGroup?: Record<string, number>, account?: Account) {
+/** Writes the head when it changed; returns the list it was built from (the badge names groups from it). */
+async function storeCacheHead(groups?: Group[], byGroup?: Record<string, number>, account?: Account): Promise<Group[]> {
   const [list, counts, stored] = await Promise.all([
     groups ?? readGroupCache().then((c) => c.groups),
     byGroup ?? pendingCountsItem.getValue().then((c) => c.byGroup),
@@ -50,6 +52,7 @@ async function storeCacheHead(groups?: Group[], byGroup?: Record<string, number>
   ]);
   const head = { groups: orderForDisplay(list, counts).slice(0, HEAD_SIZE), total: list.length };
   if (JSON.stringify(head) !== JSON.stringify(stored)) await writeFor(account, () => groupCacheHeadItem.setValue(head));
+  return list;
 }
 
 /**

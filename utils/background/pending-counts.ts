@@ -4,7 +4,7 @@
  * (and once per agent action), and paints the badge once per write. Nothing else writes these items.
  */
 import type { Group, JoinRequest, JoinRequestList } from '../domain';
-import { readGroupCache, readGroupsNaming } from '../group-cache';
+import { readGroupsNaming } from '../group-cache';
 import { pendingCountsItem, pollStateItem, seenRequestsItem, waitingPeopleItem, type PendingCounts, type PollState } from '../storage';
 import { renderBadge } from './badge';
 import { isCurrent, writeFor, type Account } from './account';
@@ -99,9 +99,10 @@ export function createPendingCounts(now: () => number = Date.now) {
       // The panel's first rows follow the counts: a change rewrites the head from the whole list. Otherwise the
       // badge only needs the waiting groups' names: no read of a 10,000-group list per round.
       const rewrite = countsChanged || change.listed;
-      const { groups, whole } = rewrite ? { groups: (await readGroupCache()).groups, whole: true } : await readGroupsNaming(Object.keys(byGroup));
+      const { groups, whole } = rewrite
+        ? { groups: await writeCacheHead(byGroup, account), whole: true }
+        : await readGroupsNaming(Object.keys(byGroup));
       if (whole) stats.listReads++;
-      if (rewrite) await writeCacheHead(byGroup, account);
       if (account && !(await isCurrent(account))) return []; // signed out meanwhile: the badge is the new account's
       await renderBadge(next, groups, waiting);
       stats.paints++;
