@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { OpenGroupModel } from '../utils/panel/open-group-model';
 import type { PastedNumbers } from '../utils/phone';
 import { displayNumber } from '../utils/panel/phone-format';
+import { countryName } from '../utils/country-name';
 import type { InviteResult } from '../utils/domain';
 import { ErrorNotice } from './ErrorNotice';
 import { SubmitButton } from './SubmitButton';
@@ -114,11 +115,3 @@ function InviteOutcome({ result }: { result: InviteResult }) {
   );
 }
 
-/** "India", not "IN": the country as the agent's language names it (Chrome's UI locale is `en_US`-shaped). */
-function countryName(code: string): string {
-  try {
-    return new Intl.DisplayNames([i18n.t('@@ui_locale').replace('_', '-')], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code; // an unknown code or locale: the code still says which country
-  }
-}

@@ -1,9 +1,9 @@
 /** Countries for the default-country picker, named in the agent's language. */
 import { getCountries, getCountryCallingCode } from 'libphonenumber-js/min';
+import { countryName } from './country-name';
 
-export function countryOptions(locale?: string): { code: string; label: string }[] {
-  const names = new Intl.DisplayNames(locale ? [locale] : undefined, { type: 'region' });
+export function countryOptions(): { code: string; label: string }[] {
   return getCountries()
-    .map((code) => ({ code, label: `${names.of(code) ?? code} (+${getCountryCallingCode(code)})` }))
+    .map((code) => ({ code, label: `${countryName(code)} (+${getCountryCallingCode(code)})` }))
     .sort((a, b) => a.label.localeCompare(b.label));
 }
