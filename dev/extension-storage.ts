@@ -41,6 +41,7 @@ export interface SessionItems {
   pollRequestLog: number[];
   inboxChats: Record<string, ChatSeen | null>;
   chatInView: ChatInView | null;
+  configChanged: number;
 }
 
 export type Area = 'local' | 'session';

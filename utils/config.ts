@@ -1,5 +1,6 @@
 /** The agent's configuration: validation shared by the options page and the background. */
 import { i18n } from '#i18n';
+import type { ErrorData } from './errors';
 export interface Settings {
   agentId: string;
   agentEmail: string;
@@ -31,7 +32,17 @@ export const DEFAULT_SETTINGS: Settings = {
 export interface PublicConfig {
   configured: boolean;
   last4: string;
+  /** Which sign-in (counted up at every key change and sign-out): a list shown for another one is not this store's. */
+  signIn: number;
   settings: Settings;
+}
+
+/**
+ * A saved configuration, with what Zoko said of a new key: accepted (with the store's group count), or not
+ * asked because it could not be reached (saved anyway: the agent may be offline). A refused key is not saved.
+ */
+export interface SavedConfig extends PublicConfig {
+  keyCheck?: { groupCount: number } | { unchecked: ErrorData };
 }
 
 export interface ConfigInput {

@@ -3,7 +3,7 @@
  * so failures arrive as data with a `kind`, never as a thrown string.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ConfigInput, PublicConfig } from './config';
+import type { ConfigInput, PublicConfig, SavedConfig } from './config';
 import type { Result } from './result';
 import type {
   CreateResult, GroupDetails, GroupList, InvitationTemplate, InviteResult, JoinApprovalMode, JoinDecision, JoinRequestList,
@@ -26,7 +26,7 @@ export interface DecisionOutcome {
 
 export interface ProtocolMap {
   getConfig(): Result<PublicConfig>;
-  saveConfig(data: ConfigInput): Result<PublicConfig>;
+  saveConfig(data: ConfigInput): Result<SavedConfig>;
   testConnection(): Result<{ groupCount: number }>;
   signOut(): Result<PublicConfig>;
   listGroups(): Result<GroupList>;

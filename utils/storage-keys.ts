@@ -28,6 +28,7 @@ export const STORAGE_KEYS = {
   chatInView: 'chatInView',
   knownMembers: 'knownMembers',
   accountEpoch: 'accountEpoch',
+  configChanged: 'configChanged',
 } as const;
 
 /** The badge's polling alarm. */

@@ -206,6 +206,13 @@ export const knownMembersItem = /* @__PURE__ */ storage.defineItem<Record<string
  */
 export const accountEpochItem = /* @__PURE__ */ storage.defineItem<number>('local:accountEpoch', { fallback: 0, version: 1 });
 
+/**
+ * Counted up once a key or the settings were saved, or the agent signed out, after every write of it: the
+ * panel follows this (never the key itself) and reads the public configuration again, so the list follows a key
+ * saved in another tab at once.
+ */
+export const configChangedItem = /* @__PURE__ */ storage.defineItem<number>('session:configChanged', { fallback: 0 });
+
 /** "Sign out": the key and everything cached from Zoko leave this browser; the agent's own settings stay. */
 export async function clearAccountData() {
   // First, and awaited: a write still running for this account checks the epoch before it writes, and storage

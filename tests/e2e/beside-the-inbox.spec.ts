@@ -41,6 +41,22 @@ test('grant the demo inbox, see the customer, and invite them to a group in 2 ac
   await inbox.close();
 });
 
+test('a failed invitation is said in its own chat only: never "Invited to", gone in the next chat', async ({ panel, extContext, store }) => {
+  const inbox = await openInbox(extContext, 'generic?chat=1');
+  await useSite(panel);
+  await expect(card(panel)).toContainText('Priya Sharma');
+  await store.fault({ status: 400, method: 'POST', path: '/invitations', times: 3 });
+  await card(panel).getByRole('button', { name: 'Invite to…' }).click();
+  await panel.page.getByRole('dialog', { name: 'Invite +91 98765 43210 to' }).getByRole('button', { name: 'VIP Customers' }).click();
+  await expect(card(panel)).toContainText('+91 98765 43210 was not invited');
+  await expect(card(panel)).not.toContainText('Invited to VIP Customers');
+  // The agent opens Rahul's chat: Priya's failure is not said above Rahul's card.
+  await inbox.goto(`${INBOX_URL}/generic?chat=2`);
+  await expect(card(panel)).toContainText('Rahul Verma');
+  await expect(card(panel)).not.toContainText('was not invited');
+  await inbox.close();
+});
+
 test('insert a group link into a text area reply box in 2 actions, where the cursor was', async ({ panel, extContext, store }) => {
   const inbox = await openInbox(extContext, 'generic?chat=2');
   await useSite(panel);

@@ -2,17 +2,26 @@
 import { getStored, pollAlarmPeriod } from '../../dev/extension-storage';
 import { expect, serviceWorker, test } from './fixtures';
 
-test('saves a key, connects, then a wrong key is rejected in words', async ({ options, store }) => {
+test('a key is checked on save: accepted with its group count, a wrong one refused in words and not saved', async ({ options, store, openPage }) => {
+  // The panel is open beside the settings before any key: it follows the save without a reload.
+  const panel = await openPage('sidepanel.html');
+  await expect(panel.getByRole('heading', { name: 'Connect to Zoko' })).toBeVisible();
   await options.fill({ 'API key': store.apiKey, 'Agent ID': 'agent-42', 'Agent email': 'agent@store.test' });
-  await options.save();
+  await options.save('Saved. Zoko accepted the key — 12 groups.');
   await expect(options.field('API key')).toHaveValue(''); // the key is not shown back
   await expect(options.page.getByText(`A key ending in ${store.apiKey.slice(-4)} is saved.`)).toBeVisible();
+  await expect(panel.locator('.group-row')).toHaveCount(12);
+  await expect(panel.getByRole('heading', { name: 'Connect to Zoko' })).toHaveCount(0);
   await options.testConnection('Connected — 12 groups');
 
+  // Enter in the key field saves; Zoko refuses the key, nothing is saved, and what the agent typed stays to fix.
   await options.fill({ 'API key': 'not-the-right-key' });
-  await options.save();
+  await options.field('API key').press('Enter');
   // In the settings, the sentence does not send the agent to the settings; and it sits by the key it is about.
-  await options.testConnection('Zoko refused this API key. Check that it was copied whole.');
+  await expect(options.status).toHaveText('Zoko refused this API key. Check that it was copied whole.');
+  await expect(options.field('API key')).toHaveValue('not-the-right-key');
+  await expect(options.page.getByText(`A key ending in ${store.apiKey.slice(-4)} is saved.`)).toBeVisible();
+  await expect(panel.locator('.group-row')).toHaveCount(12);
   const gap = await options.page.evaluate(() => {
     const key = document.querySelector('input[type=password], input[autocomplete=off]')!.getBoundingClientRect();
     const status = document.querySelector('form [role=status]')!.getBoundingClientRect();
@@ -64,8 +73,10 @@ test('sign out wipes the key and the caches, and the badge says so', async ({ op
   expect((await getStored(worker, 'local', 'pendingCounts'))?.byGroup ?? {}).toEqual({});
   await expect(worker).toHaveStorage('local', 'settings', { agentEmail: 'agent@store.test' });
   await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
-  await panel.reload();
+  // The open panel follows at once: no list of the signed-out store, no "No groups yet · Create group".
   await expect(panel.getByRole('heading', { name: 'Connect to Zoko' })).toBeVisible();
+  await expect(panel.locator('.group-row')).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Create group' })).toHaveCount(0);
 });
 
 test('the refresh interval reschedules the badge alarm', async ({ options, store, extContext }) => {

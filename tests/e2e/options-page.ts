@@ -17,7 +17,7 @@ export class OptionsPage {
   }
 
   /** Presses Save and waits for the form's verdict. */
-  async save(expected: string | RegExp = 'Saved.') {
+  async save(expected: string | RegExp = /^Saved\./) {
     await this.page.getByRole('button', { name: 'Save' }).click();
     await expect(this.status).toHaveText(expected);
   }

@@ -10,7 +10,7 @@ import { createServices } from '../../utils/background/services';
 import { removeAllListeners, sendMessage, type MessageName, type ProtocolMap } from '../../utils/messaging';
 import { isInternalSender } from '../../utils/background/sender';
 import { DEFAULT_SETTINGS } from '../../utils/config';
-import { activityItem, apiKeyItem, pendingCountsItem, pendingCreationsItem, recentGroupsItem, settingsItem } from '../../utils/storage';
+import { activityItem, apiKeyItem, configChangedItem, pendingCountsItem, pendingCreationsItem, recentGroupsItem, settingsItem } from '../../utils/storage';
 import { ACTIVITY_MAX, recordActivity } from '../../utils/background/activity';
 import { createZokoClient } from '../../utils/background/zoko/client';
 import { newStore, type SandboxControl } from '../../dev/sandbox/control';
@@ -67,16 +67,40 @@ describe('protocol', () => {
 
   it('never returns the key: only whether it is set and its last 4 characters', async () => {
     const r = await sendMessage('getConfig');
-    expect(r).toEqual({ ok: true, data: { configured: true, last4: store.apiKey.slice(-4),
+    expect(r).toEqual({ ok: true, data: { configured: true, last4: store.apiKey.slice(-4), signIn: 0,
       settings: { ...DEFAULT_SETTINGS, agentId: 'agent-7', agentEmail: 'agent@store.com' } } });
     expect(JSON.stringify(r)).not.toContain(store.apiKey);
   });
 
-  it('saves a new key and settings, trimmed', async () => {
-    const r = await sendMessage('saveConfig', { apiKey: '  new-key-1234 ', settings: { ...DEFAULT_SETTINGS, agentEmail: ' x@y.io ' } });
-    expect(r.ok && r.data).toMatchObject({ configured: true, last4: '1234' });
-    expect(await apiKeyItem.getValue()).toBe('new-key-1234');
+  it('saves a new key Zoko accepts, and settings, trimmed; the reply says how many groups the key sees', async () => {
+    const other = await newStore(sandbox.url, { groups: 3 });
+    const before = (await sendMessage('getConfig')) as { ok: true; data: { signIn: number } };
+    const r = await sendMessage('saveConfig', { apiKey: `  ${other.apiKey} `, settings: { ...DEFAULT_SETTINGS, agentEmail: ' x@y.io ' } });
+    expect(r.ok && r.data).toMatchObject({ configured: true, last4: other.apiKey.slice(-4), keyCheck: { groupCount: 3 }, signIn: before.data.signIn + 1 });
+    expect(await apiKeyItem.getValue()).toBe(other.apiKey);
     expect((await settingsItem.getValue()).agentEmail).toBe('x@y.io');
+    expect(await configChangedItem.getValue()).toBe(1);
+  });
+
+  it('asks Zoko about a new key once, before saving: a refused key is not saved and the store in use keeps its data', async () => {
+    await sendMessage('listGroups');
+    await store.clearLog();
+    const r = await sendMessage('saveConfig', { apiKey: 'typo-key-0000', settings: { ...DEFAULT_SETTINGS, agentId: 'agent-7', agentEmail: 'a@b.co' } });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'auth', status: 401 } });
+    expect(await apiKeyItem.getValue()).toBe(store.apiKey);
+    expect((await readGroupCache()).groups).toHaveLength(12);
+    expect((await settingsItem.getValue()).agentEmail).toBe('agent@store.com');
+    expect(await configChangedItem.getValue()).toBe(0);
+  });
+
+  it('saves a new key Zoko could not be asked about, and says it was not checked', async () => {
+    const other = await newStore(sandbox.url);
+    await other.fault({ method: 'GET', path: '/', exact: true, kind: 'status', status: 503 });
+    const r = await sendMessage('saveConfig', { apiKey: other.apiKey, settings: { ...DEFAULT_SETTINGS, agentId: 'agent-7', agentEmail: 'a@b.co' } });
+    expect(r.ok && r.data.keyCheck).toMatchObject({ unchecked: { kind: 'server', status: 503 } });
+    expect(await apiKeyItem.getValue()).toBe(other.apiKey);
+    // Sent once: a key that may be wrong is not asked three times.
+    expect((await other.log()).filter((q) => q.method === 'GET')).toHaveLength(1);
   });
 
   it('signs out: the key and the caches go, the agent settings stay', async () => {

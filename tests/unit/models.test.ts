@@ -16,7 +16,7 @@ import { runShortcut } from '../../utils/panel/shortcuts';
 import { createPort, type Transport } from '../../utils/panel/port';
 import type { Result } from '../../utils/result';
 import { chatInViewItem, pendingCountsItem } from '../../utils/storage';
-import { createChatModel } from '../../utils/panel/chat-model';
+import { CHAT_ERROR_SHOWN_MS, createChatModel } from '../../utils/panel/chat-model';
 import type { ChatInView } from '../../utils/inbox';
 import { orderForDisplay, sortBySubject } from '../../utils/group-order';
 import type { Group, GroupDetails, JoinRequest } from '../../utils/domain';
@@ -40,7 +40,7 @@ function fakeTransport(answers: Partial<Record<MessageName, (data: any) => Resul
 
 const ok = <T>(data: T): Result<T> => ({ ok: true, data });
 const list = (groups: Group[]) => ({ groups, unreadable: 0 });
-const config = () => ok({ configured: true, last4: '0001', settings: DEFAULT_SETTINGS });
+const config = () => ok({ configured: true, last4: '0001', signIn: 1, settings: DEFAULT_SETTINGS });
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => vi.useRealTimers());
@@ -75,7 +75,7 @@ describe('groups model', () => {
   });
 
   it('without a key, asks nothing of Zoko', async () => {
-    const { transport, asked } = fakeTransport({ getConfig: () => ok({ configured: false, last4: '', settings: DEFAULT_SETTINGS }) });
+    const { transport, asked } = fakeTransport({ getConfig: () => ok({ configured: false, last4: '', signIn: 0, settings: DEFAULT_SETTINGS }) });
     const model = createGroupListModel(createPort(transport));
     await model.start();
     expect(model.configured.value).toBe(false);
@@ -260,7 +260,7 @@ describe('options model', () => {
   const settings = { ...DEFAULT_SETTINGS, agentId: 'agent-1' };
 
   it('waits for the stored settings before the form can be typed in', async () => {
-    const { transport } = fakeTransport({ getConfig: () => ok({ configured: false, last4: '', settings }) });
+    const { transport } = fakeTransport({ getConfig: () => ok({ configured: false, last4: '', signIn: 0, settings }) });
     const model = createOptionsModel(transport);
     expect(model.ready.value).toBe(false);
     await model.load();
@@ -270,7 +270,7 @@ describe('options model', () => {
 
   it('a reply lost to a stopped worker keeps what was typed and says so in words', async () => {
     const { transport } = fakeTransport({
-      getConfig: () => ok({ configured: false, last4: '', settings }),
+      getConfig: () => ok({ configured: false, last4: '', signIn: 0, settings }),
       saveConfig: () => ({ ok: false, error: { kind: 'network', message: 'The extension restarted before answering', lostReply: true } }),
     });
     const model = createOptionsModel(transport);
@@ -284,7 +284,7 @@ describe('options model', () => {
   });
 
   it('invalid input is not sent at all', async () => {
-    const { transport, asked } = fakeTransport({ getConfig: () => ok({ configured: false, last4: '', settings }) });
+    const { transport, asked } = fakeTransport({ getConfig: () => ok({ configured: false, last4: '', signIn: 0, settings }) });
     const model = createOptionsModel(transport);
     await model.load();
     model.set({ agentEmail: 'not an email' });
@@ -701,6 +701,29 @@ describe('This chat: a picker is bound to the customer it was opened for', () =>
     expect(await model.pick(groups[2]!)).toEqual({ tone: 'error', text: `+91 98765 43210 was not invited: ${why}` });
     expect(model.status.value?.text).toContain(why);
     expect(writes()).toEqual([]);
+  });
+
+  it('a sentence belongs to the chat it was said for: another chat does not show it, and it fades', async () => {
+    const { model, groups, change } = await thisChat({
+      inviteMembers: () => ok({ sent: [], skipped: [], failed: [{ phoneNumber: '919876543210', reason: 'group is full' }] }),
+    });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      model.openPicker('invite');
+      await model.pick(groups[0]!);
+      expect(model.status.value).toEqual({ tone: 'error', text: '+91 98765 43210 was not invited: group is full' });
+      await change(chatView(['+44 7911 123456'], 'Rahul Verma'));
+      expect(model.status.value).toBeNull(); // not above Rahul's card
+      await change(PRIYA);
+      expect(model.status.value?.text).toContain('group is full'); // back in Priya's chat, until it fades
+      vi.advanceTimersByTime(CHAT_ERROR_SHOWN_MS);
+      expect(model.status.value).toBeNull();
+      await model.invite(groups[0]!);
+      model.forget(); // signed out
+      expect(model.status.value).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('no customer: the picker does not open', async () => {

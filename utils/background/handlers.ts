@@ -5,7 +5,7 @@
  */
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { last4, validateConfig, type PublicConfig } from '../config';
+import { last4, validateConfig, type PublicConfig, type SavedConfig } from '../config';
 import type { CreateResult, GroupDetails } from '../domain';
 import type { ErrorData } from '../errors';
 import { readGroupCache } from '../group-cache';
@@ -14,7 +14,7 @@ import { onMessage } from '../messaging';
 import { failure, success, type Result } from '../result';
 import pLimit from 'p-limit';
 import {
-  apiKeyItem, clearAccountData, joinApprovalModesItem, pendingCountsItem, recentGroupsItem, settingsItem, waitingPeopleItem,
+  accountEpochItem, apiKeyItem, clearAccountData, configChangedItem, joinApprovalModesItem, pendingCountsItem, recentGroupsItem, settingsItem, waitingPeopleItem,
 } from '../storage';
 import { checkSubject, isWaId } from '../validation';
 import { currentAccount, writeFor, type Account } from './account';
@@ -47,8 +47,8 @@ export interface HandlerDeps {
 }
 
 async function publicConfig(): Promise<PublicConfig> {
-  const [key, settings] = await Promise.all([apiKeyItem.getValue(), settingsItem.getValue()]);
-  return { configured: Boolean(key), last4: last4(key), settings };
+  const [key, settings, signIn] = await Promise.all([apiKeyItem.getValue(), settingsItem.getValue(), accountEpochItem.getValue()]);
+  return { configured: Boolean(key), last4: last4(key), signIn, settings };
 }
 
 async function requireSetting(name: 'agentId' | 'agentEmail'): Promise<string> {
@@ -57,6 +57,24 @@ async function requireSetting(name: 'agentId' | 'agentEmail'): Promise<string> {
     throw invalid(i18n.t(name === 'agentId' ? 'validation.needAgentId' : 'validation.needAgentEmail'));
   }
   return value;
+}
+
+/** Pages follow this to read the configuration again (they never see the key). */
+const configChanged = async () => configChangedItem.setValue((await configChangedItem.getValue()) + 1);
+
+/**
+ * What Zoko says of a key about to be saved: refused (401, or a 403 that is not the browser withholding Zoko)
+ * throws, and nothing is saved; no answer is said as such, and the key is saved anyway.
+ */
+async function checkKeyWith(client: ZokoClient, key: string): Promise<NonNullable<SavedConfig['keyCheck']>> {
+  try {
+    return await client.checkKey(key);
+  } catch (error) {
+    const data = toErrorData(error);
+    const refused = data.kind === 'auth' || (data.kind === 'forbidden' && !data.needsHostAccess);
+    if (refused) throw error;
+    return { unchecked: data };
+  }
 }
 
 /** Everything of the account leaves: stored data, and the notifications about its groups. */
@@ -99,6 +117,7 @@ async function once<T>(write: () => Promise<T>, check: () => Promise<T | null>):
 /** Builds the handler table over the background's services. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { client, counts } = deps;
+  const checkKey = (key: string) => checkKeyWith(client, key);
 
   /** Reads a group again after a change; a vanished group leaves the cache. */
   async function reread(id: string, account: Account) {
@@ -132,19 +151,24 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const errors = Object.values(validateConfig(input, hasKey));
       if (errors.length > 0) throw invalid(errors.join(' '));
       const key = input.apiKey?.trim();
+      let keyCheck: SavedConfig['keyCheck'];
       if (key !== undefined && key !== (await apiKeyItem.getValue())) {
+        // Asked before anything changes: a refused key is not saved, and the one in use (with its data) stays.
+        keyCheck = await checkKey(key);
         // Another account: nothing of the old one (groups, counts, recent groups, creations) may carry over.
         await clearAccount();
         await apiKeyItem.setValue(key);
       }
       const { agentId, agentEmail } = input.settings;
       await settingsItem.setValue({ ...input.settings, agentId: agentId.trim(), agentEmail: agentEmail.trim() });
+      await configChanged();
       await deps.polling.restart();
-      return publicConfig();
+      return { ...(await publicConfig()), ...(keyCheck && { keyCheck }) };
     },
 
     async signOut() {
       await clearAccount();
+      await configChanged();
       await deps.polling.restart();
       return publicConfig();
     },

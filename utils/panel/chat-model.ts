@@ -42,6 +42,10 @@ export interface ChatDeps {
   access: AccessRequests;
 }
 
+/** How long the card keeps a sentence: a confirmation as long as the status line, an error long enough to act on. */
+export const CHAT_OK_SHOWN_MS = 8_000;
+export const CHAT_ERROR_SHOWN_MS = 30_000;
+
 export function createChatModel(port: Port, deps: ChatDeps) {
   const view = signal<ChatInView | null>(null);
   const offerHidden = signal(true);
@@ -50,7 +54,8 @@ export function createChatModel(port: Port, deps: ChatDeps) {
   const activity = signal<ActivityEntry[]>([]);
   /** The number the agent chose among several, for the conversation it was chosen in. */
   const chosen = signal<{ key: string; waId: string | null } | null>(null);
-  const status = signal<ChatStatus>(null);
+  /** The card's last sentence, with the conversation it was said for: it is never shown beside another one. */
+  const said = signal<{ key: string; status: NonNullable<ChatStatus> } | null>(null);
   const offerError = signal<string | null>(null);
   const busy = signal(false);
   /** The group picker open for an action ("Invite to…", "Send invite link…"), bound to whom it was opened for. */
@@ -108,6 +113,18 @@ export function createChatModel(port: Port, deps: ChatDeps) {
   /** Groups the pickers offer, recent first; full and suspended ones too, marked, so they are not missed. */
   const choices = computed(() => pickerChoices(deps.groups(), deps.recent()));
 
+  /** What the card says now: only in the conversation it was said for, and only until it fades. */
+  const status = computed<ChatStatus>(() => (said.value && said.value.key === key.value ? said.value.status : null));
+  let fade: ReturnType<typeof setTimeout> | undefined;
+  /** Says `next` on the card for the conversation `forKey` (the one in view unless told); returns it. */
+  function say(next: NonNullable<ChatStatus>, forKey = key.value): NonNullable<ChatStatus> {
+    clearTimeout(fade);
+    said.value = { key: forKey, status: next };
+    // An error stays long enough to act on; a confirmation as long as the panel's status line.
+    fade = setTimeout(() => (said.value = null), next.tone === 'error' ? CHAT_ERROR_SHOWN_MS : CHAT_OK_SHOWN_MS);
+    return next;
+  }
+
   const display = (waId: string) => phone.value?.formatWaId(waId) ?? `+${waId}`;
   /** The conversation in view now, and its customer, as what an action is for. */
   const targetNow = (): ChatTarget => ({ customer: customer.value, key: key.value, tabId: view.value?.tabId ?? -1, numbers: chat.value?.numbers ?? [] });
@@ -119,7 +136,7 @@ export function createChatModel(port: Port, deps: ChatDeps) {
   function chatChanged(target: ChatTarget): NonNullable<ChatStatus> {
     busy.value = false;
     const who = target.customer ? display(target.customer.waId) : i18n.t('inbox.thisChat');
-    return (status.value = { tone: 'error', text: i18n.t('inbox.chatChanged', [who]) });
+    return say({ tone: 'error', text: i18n.t('inbox.chatChanged', [who]) });
   }
 
   /** Invites the target's customer (the one shown when the agent started) to `group`; the result is said in the card. */
@@ -129,16 +146,17 @@ export function createChatModel(port: Port, deps: ChatDeps) {
     if (!stillInView(target)) return chatChanged(target);
     // Full or suspended: Zoko would refuse; the agent is told why and nothing is sent.
     const refused = whyNoInvite(group);
-    if (refused) return (status.value = { tone: 'error', text: i18n.t('inbox.notInvited', [display(who.waId), refused]) });
+    if (refused) return say({ tone: 'error', text: i18n.t('inbox.notInvited', [display(who.waId), refused]) });
     busy.value = true;
     const r = await port.send('inviteMembers', { id: group.id, phoneNumbers: [who.waId] });
     busy.value = false;
     const number = display(who.waId);
-    if (!r.ok) status.value = { tone: 'error', text: i18n.t('inbox.notInvited', [number, describeError(r.error).text]) };
-    else if (r.data.sent.length > 0) status.value = { tone: 'ok', text: i18n.t('inbox.invited', [number, group.subject]) };
-    else if (r.data.skipped.length > 0) status.value = { tone: 'ok', text: i18n.t('inbox.skipped', [number, group.subject]) };
-    else status.value = { tone: 'error', text: i18n.t('inbox.notInvited', [number, r.data.failed[0]?.reason ?? '']) };
-    return status.value;
+    const out: NonNullable<ChatStatus> = !r.ok ? { tone: 'error', text: i18n.t('inbox.notInvited', [number, describeError(r.error).text]) }
+      : r.data.sent.length > 0 ? { tone: 'ok', text: i18n.t('inbox.invited', [number, group.subject]) }
+      : r.data.skipped.length > 0 ? { tone: 'ok', text: i18n.t('inbox.skipped', [number, group.subject]) }
+      : { tone: 'error', text: i18n.t('inbox.notInvited', [number, r.data.failed[0]?.reason ?? '']) };
+    // Said for the conversation it was sent from: if the agent has moved on, the status line says it instead.
+    return say(out, target.key);
   }
 
   /**
@@ -155,17 +173,17 @@ export function createChatModel(port: Port, deps: ChatDeps) {
     }
     if (!isWhatsAppInviteLink(link)) {
       busy.value = false;
-      return (status.value = { tone: 'error', text: i18n.t('inbox.noLink', [group.subject]) });
+      return say({ tone: 'error', text: i18n.t('inbox.noLink', [group.subject]) });
     }
     if (!stillInView(target)) return chatChanged(target);
     const text = linkMessage(deps.linkTemplate(), group.subject, link);
     const r = await port.send('insertIntoChat', { text, tabId: target.tabId, numbers: target.numbers });
     busy.value = false;
-    if (r.ok && r.data.inserted) return (status.value = { tone: 'ok', text: i18n.t('inbox.inserted', [group.subject]) });
+    if (r.ok && r.data.inserted) return say({ tone: 'ok', text: i18n.t('inbox.inserted', [group.subject]) });
     // Not inserted, and another chat now (the background sees the page before the panel does): no copy for it either.
     if ((r.ok && r.data.changed) || !stillInView(target)) return chatChanged(target);
     const copied = await port.copy(text);
-    return (status.value = copied
+    return say(copied
       ? { tone: 'ok', text: i18n.t(r.ok && r.data.found ? 'inbox.refusedCopied' : 'inbox.copiedInstead', [group.subject]) }
       : { tone: 'error', text: i18n.t(r.ok && r.data.found ? 'inbox.refusedNotCopied' : 'inbox.notCopied', [group.subject, link]) });
   }
@@ -230,6 +248,12 @@ export function createChatModel(port: Port, deps: ChatDeps) {
       return target.customer !== null;
     },
     closePicker: () => (picking.value = null),
+    /** Signed out, or another store: nothing said about the last one stays. */
+    forget() {
+      clearTimeout(fade);
+      said.value = null;
+      picking.value = null;
+    },
     /** The agent picked `group`: the action runs for whom the picker was opened, if still in view. */
     async pick(group: Group): Promise<ChatStatus> {
       const p = picking.value;

@@ -72,6 +72,27 @@ export function createGroupListModel(port: Port) {
 
   let unwatch: (() => void)[] = [];
 
+  /**
+   * A key saved or removed elsewhere (the settings, another window): the list follows at once. Another key is
+   * another store, so its list is asked for; signed out, nothing of the old one stays on screen.
+   */
+  async function followConfig() {
+    const before = config.value;
+    const reply = await port.send('getConfig', undefined);
+    if (!reply.ok) return;
+    config.value = reply.data;
+    const sameAccount = before?.configured === reply.data.configured && before?.signIn === reply.data.signIn;
+    if (sameAccount) return;
+    if (reply.data.configured) return refresh();
+    clearTimeout(retryTimer);
+    batch(() => {
+      groups.value = [];
+      total.value = 0;
+      error.value = null;
+      status.value = 'idle';
+    });
+  }
+
   /** Paints from storage, starts following it, then asks Zoko. */
   async function start() {
     // Asked at once but not waited for: the cache paints without a round trip to the worker.
@@ -109,6 +130,7 @@ export function createGroupListModel(port: Port) {
       }),
       port.watch('pendingCreations', (v) => (creations.value = v)),
       port.watch('waitingPeople', (v) => (people.value = v)),
+      port.watch('configChanged', () => void followConfig()),
     ];
     if (configured.value === false) {
       status.value = 'idle';

@@ -9,7 +9,7 @@ import { describeError } from '../error-text';
 import type { ErrorData } from '../errors';
 import type { Transport } from './port';
 
-export type OptionsStatus = { tone: 'ok' | 'error' | 'busy'; text: string } | null;
+export type OptionsStatus = { tone: 'ok' | 'warn' | 'error' | 'busy'; text: string } | null;
 
 export function createOptionsModel(send: Transport) {
   const config = signal<PublicConfig | null>(null);
@@ -52,13 +52,21 @@ export function createOptionsModel(send: Transport) {
       if (!r.ok) return fail(r.error);
       config.value = r.data;
       apiKey.value = '';
-      status.value = { tone: 'ok', text: i18n.t('options.saved') };
+      const check = r.data.keyCheck;
+      status.value = !check ? { tone: 'ok', text: i18n.t('options.saved') }
+        : 'groupCount' in check ? { tone: 'ok', text: i18n.t('options.savedChecked', check.groupCount) }
+        : { tone: 'warn', text: i18n.t('options.savedUnchecked', [describeError(check.unchecked).text]) };
     },
     async test() {
       status.value = { tone: 'busy', text: i18n.t('options.testing') };
       const r = await send('testConnection', undefined);
       if (!r.ok) return fail(r.error);
       status.value = { tone: 'ok', text: i18n.t('options.connected', r.data.groupCount) };
+    },
+    /** Follows saves made elsewhere (the panel's settings and the options page may both be open). */
+    async reload() {
+      const r = await send('getConfig', undefined);
+      if (r.ok) config.value = r.data;
     },
     async signOut() {
       const r = await send('signOut', undefined);

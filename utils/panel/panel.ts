@@ -1,6 +1,6 @@
 /** Wires the panel's models in one place: navigation, the group list, the open group, hand-offs, announcements. */
 import { i18n } from '#i18n';
-import { signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { createAction } from './action';
 import { createGroupListModel } from './group-list-model';
 import { createHandoffModel } from './handoff-model';
@@ -56,6 +56,20 @@ export function createPanel(port: Port) {
   const helpOpen = signal(false);
   /** A rejection asked for by one key press, waiting for the agent's yes: a stray `r` must not turn someone away. */
   const rejectByKey = signal<{ name: string; subject: string; confirm: () => void } | null>(null);
+
+  // Signed out (or another store saved): nothing shown for the last store stays, wherever the agent was.
+  let signIn: number | undefined;
+  effect(() => {
+    const config = groups.config.value;
+    if (!config || config.signIn === signIn) return;
+    const first = signIn === undefined;
+    signIn = config.signIn;
+    if (first) return;
+    chat.forget();
+    current.peek()?.dispose();
+    current.value = null;
+    if (route.peek().name !== 'list') back();
+  });
 
   function openGroup(id: string) {
     mark(MARK.openGroup);

@@ -7,7 +7,7 @@ import { decodeGroupCache } from '../group-cache';
 import { sendMessage, type MessageData, type MessageName, type MessageValue } from '../messaging';
 import type { Result } from '../result';
 import {
-  activityItem, chatInViewItem, groupCacheHeadItem, inboxOfferHiddenItem, inboxSitesItem, knownMembersItem, groupCacheItem, handoffItem, openGroupItem, pendingCountsItem, pendingCreationsItem,
+  activityItem, chatInViewItem, configChangedItem, groupCacheHeadItem, inboxOfferHiddenItem, inboxSitesItem, knownMembersItem, groupCacheItem, handoffItem, openGroupItem, pendingCountsItem, pendingCreationsItem,
   openWaitingItem, recentGroupsItem, waitingPeopleItem, type GroupCache,
 } from '../storage';
 
@@ -43,6 +43,7 @@ const readable = {
   inboxSites: inboxSitesItem,
   inboxOfferHidden: inboxOfferHiddenItem,
   knownMembers: knownMembersItem,
+  configChanged: configChangedItem,
 };
 
 /** Hand-offs a page consumes: it clears them once it has acted on them. */

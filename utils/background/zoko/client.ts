@@ -242,6 +242,24 @@ export function createZokoClient(options: ZokoClientOptions) {
   }
 
   return {
+    /**
+     * Tries a key the agent is about to save with one list read, before it replaces the key in use: sent once
+     * (a wrong key must not be asked three times), outside the pause and the budget of the account signed in
+     * (it is not that account), and nothing of the answer is kept but the count.
+     */
+    async checkKey(key: string): Promise<{ groupCount: number }> {
+      let response;
+      try {
+        response = await api.raw('', { method: 'GET', retry: 0, headers: { apikey: key } });
+      } catch (error) {
+        throw await explained(toZokoError(error, true));
+      }
+      const refused = errorInSuccess(response.status, response._data);
+      if (refused) throw refused;
+      const list = readGroupList(response._data);
+      if (!list) throw unexpected('not the expected shape');
+      return { groupCount: list.groups.length };
+    },
     async createGroup(subject: string, agentId: string) {
       const result = await call('POST', '', { body: { subject, agent_id: agentId }, schema: CreateResultSchema });
       if (result.status === 'created') learn([{ id: result.id, whatsappGroupId: result.whatsappGroupId }]);
