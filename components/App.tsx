@@ -1,6 +1,5 @@
 /** The side panel: a header, the current screen, and one status line for results. */
 import { i18n } from '#i18n';
-import { browser } from 'wxt/browser';
 import { useEffect } from 'preact/hooks';
 import { isTyping, runShortcut } from '../utils/panel/shortcuts';
 import { GroupList } from './GroupList';
@@ -17,6 +16,7 @@ const ActivityLog = lazy(() => import('./ActivityLog').then((m) => m.ActivityLog
 const CommandPalette = lazy(() => import('./CommandPalette').then((m) => m.CommandPalette));
 const ShortcutHelp = lazy(() => import('./ShortcutHelp').then((m) => m.ShortcutHelp));
 const RejectByKey = lazy(() => import('./RejectByKey').then((m) => m.RejectByKey));
+const SettingsScreen = lazy(() => import('./SettingsScreen').then((m) => m.SettingsScreen));
 
 export function App() {
   const panel = usePanel();
@@ -58,7 +58,7 @@ export function App() {
           </>
         )}
         <button type="button" class="icon" aria-label={i18n.t('common.settings')} title={i18n.t('common.settings')}
-          onClick={() => void browser.runtime.openOptionsPage()}>
+          onClick={panel.openSettings} aria-pressed={route.name === 'settings'}>
           <Icon name="settings" />
         </button>
       </header>
@@ -68,6 +68,7 @@ export function App() {
       {route.name === 'handoff' && <NumberHandoff />}
       {route.name === 'waiting' && <WaitingQueue />}
       {route.name === 'activity' && <ActivityLog />}
+      {route.name === 'settings' && <SettingsScreen />}
       {panel.palette.open.value && <CommandPalette />}
       {panel.helpOpen.value && <ShortcutHelp />}
       {panel.rejectByKey.value && <RejectByKey />}

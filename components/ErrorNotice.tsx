@@ -1,6 +1,6 @@
 /** An error as a sentence with the way forward: open settings, try again, or go back. */
 import { i18n } from '#i18n';
-import { browser } from 'wxt/browser';
+import { usePanel } from './panel-context';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { clockTime, describeError } from '../utils/error-text';
 import type { ErrorData } from '../utils/errors';
@@ -16,6 +16,7 @@ interface Props {
 }
 
 export function ErrorNotice({ error, onRetry, onBack, retryAt }: Props) {
+  const panel = usePanel();
   // "Try again in 20 s" counts from when this answer arrived (a view with its own retry passes `retryAt`).
   const tryAt = useMemo(() => (error?.retryAfterS && !retryAt ? Date.now() + error.retryAfterS * 1000 : null), [error, retryAt]);
   const seconds = useCountdown(retryAt ?? tryAt);
@@ -43,7 +44,7 @@ export function ErrorNotice({ error, onRetry, onBack, retryAt }: Props) {
     <div class="notice error" role="alert">
       <p>{said}</p>
       {action === 'openOptions' && (
-        <button type="button" class="small" onClick={() => void browser.runtime.openOptionsPage()}>{i18n.t('common.openSettings')}</button>
+        <button type="button" class="small" onClick={panel.openSettings}>{i18n.t('common.openSettings')}</button>
       )}
       {action === 'retry' && onRetry && !counting && !waiting && (
         <button type="button" class="small" onClick={onRetry}>{i18n.t('common.tryAgain')}</button>

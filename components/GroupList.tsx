@@ -5,7 +5,6 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { isWhatsAppInviteLink } from '../utils/invite-link';
 import { waitedFor } from '../utils/wait-time';
 import { MARK, markOnce } from '../utils/panel/perf-marks';
@@ -85,7 +84,7 @@ export function GroupList() {
       <section class="empty" aria-labelledby="connect-title">
         <h2 id="connect-title">{i18n.t('list.connectTitle')}</h2>
         <p class="muted">{i18n.t('list.connectText')}</p>
-        <button type="button" class="primary" onClick={() => void browser.runtime.openOptionsPage()}>{i18n.t('common.openSettings')}</button>
+        <button type="button" class="primary" onClick={panel.openSettings}>{i18n.t('common.openSettings')}</button>
       </section>
     );
   }

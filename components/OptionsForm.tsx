@@ -9,7 +9,8 @@ import { countryOptions } from '../utils/countries';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Field } from './Field';
 
-export function OptionsForm({ model, sites }: { model: OptionsModel; sites: InboxSitesModel }) {
+/** `inPanel`: inside the side panel, under the screen's own heading (no page title, the panel's width). */
+export function OptionsForm({ model, sites, inPanel = false }: { model: OptionsModel; sites: InboxSitesModel; inPanel?: boolean }) {
   const { config, apiKey, settings, errors, status, set } = model;
   const signingOut = useSignal(false);
 
@@ -28,8 +29,8 @@ export function OptionsForm({ model, sites }: { model: OptionsModel; sites: Inbo
   const keyHint = config.value?.configured ? i18n.t('options.keyHint', [config.value.last4]) : undefined;
 
   return (
-    <main class="options">
-      <h1>{i18n.t('options.title')}</h1>
+    <main class={inPanel ? 'options in-panel' : 'options'}>
+      {!inPanel && <h1>{i18n.t('options.title')}</h1>}
       <form onSubmit={save} noValidate>
         <Field label={i18n.t('options.apiKey')} error={errors.value.apiKey} hint={keyHint}>
           <input type="password" autoComplete="off" spellcheck={false} value={apiKey}

@@ -111,16 +111,28 @@ test('an empty store offers to create the first group', async ({ configure, open
   await expect(page.getByRole('heading', { name: 'Create group' })).toBeVisible();
 });
 
-test('without a key the panel shows the way to the settings', async ({ openPage }) => {
+test('first run inside the panel: settings open beside the inbox, the key is checked, back to the list', async ({ openPage, store }) => {
   const page = await openPage('sidepanel.html');
   await expect(page.getByRole('heading', { name: 'Connect to Zoko' })).toBeVisible();
   // Nothing offered that cannot work yet: no store to create a group in.
   await expect(page.getByRole('button', { name: 'Create group' })).toHaveCount(0);
-  const [options] = await Promise.all([
-    page.context().waitForEvent('page'),
-    page.getByRole('button', { name: 'Open settings' }).click(),
-  ]);
-  await expect(options).toHaveURL(/options\.html$/);
+  const tabs = page.context().pages().length;
+  await page.getByRole('button', { name: 'Open settings' }).click();
+  // In the panel, not a new tab: the key (and its Test) first.
+  await expect(page.getByRole('heading', { name: 'Zoko Groups settings' })).toBeVisible();
+  expect(page.context().pages()).toHaveLength(tabs);
+  const key = page.getByLabel('API key');
+  await key.fill('wrong-key');
+  await page.getByLabel('Agent ID').fill('agent-42');
+  await page.getByLabel('Agent email').fill('agent@store.test');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('form [role=status]')).toHaveText('Zoko refused this API key. Check that it was copied whole.');
+  await expect(key).toHaveValue('wrong-key'); // kept to fix
+  await key.fill(store.apiKey);
+  await key.press('Enter');
+  await expect(page.locator('form [role=status]')).toHaveText('Saved. Zoko accepted the key — 12 groups.');
+  await page.getByRole('button', { name: 'Back to groups' }).click();
+  await expect(page.locator('.group-row')).toHaveCount(12);
 });
 
 test.describe('a Zoko that sends one unreadable group', () => {

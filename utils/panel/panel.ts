@@ -26,7 +26,8 @@ export type Route =
   | { name: 'create' }
   | { name: 'handoff' }
   | { name: 'waiting' }
-  | { name: 'activity' };
+  | { name: 'activity' }
+  | { name: 'settings' };
 
 export function createPanel(port: Port) {
   const route = signal<Route>({ name: 'list' });
@@ -68,7 +69,8 @@ export function createPanel(port: Port) {
     chat.forget();
     current.peek()?.dispose();
     current.value = null;
-    if (route.peek().name !== 'list') back();
+    // A group, Waiting or Activity of the old store closes; the settings where the key was saved stay.
+    if (route.peek().name !== 'list' && route.peek().name !== 'settings') back();
   });
 
   function openGroup(id: string) {
@@ -87,6 +89,11 @@ export function createPanel(port: Port) {
     if (route.value.name === 'activity') activity.stop();
     flash.value = message ?? null;
     route.value = { name: 'list' };
+  }
+
+  /** The settings, inside the panel: the inbox stays beside them. */
+  function openSettings() {
+    route.value = { name: 'settings' };
   }
 
   /** What this agent did, on this browser. */
@@ -138,7 +145,7 @@ export function createPanel(port: Port) {
       if (item.action === 'waiting') openWaiting();
       else if (item.action === 'activity') openActivity();
       else if (item.action === 'create') route.value = { name: 'create' };
-      else port.openOptions();
+      else openSettings();
       return;
     }
     const { group: g, action } = item;
@@ -209,7 +216,7 @@ export function createPanel(port: Port) {
 
   return {
     port, route, announcement, flash, groups, current, handoff, createGroup, waiting, activity, chat, palette, focusRequest, helpOpen, rejectByKey,
-    start, openGroup, back, announce, submitCreate, closeHandoff, openWaiting, openActivity, runPaletteItem,
+    start, openGroup, back, announce, openSettings, submitCreate, closeHandoff, openWaiting, openActivity, runPaletteItem,
     create: () => (route.value = { name: 'create' }),
   };
 }
