@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import type { ActivityEntry } from '../utils/domain';
 import type { ActivityRange } from '../utils/panel/activity-model';
 import { timeAgo } from '../utils/panel/time';
-import { e164, exportFileName } from '../utils/panel/csv';
+import { activityTable, exportFileName } from '../utils/panel/csv';
 import { ExportButtons } from './ExportButton';
 import { ScreenHeader } from './ScreenHeader';
 import { Field } from './Field';
@@ -56,10 +56,7 @@ export function ActivityLog() {
         </Field>
         {entries.length > 0 && (
           <ExportButtons what={i18n.t('activity.title')} fileName={() => exportFileName('my', 'activity')}
-            table={() => ({
-              header: [i18n.t('export.time'), i18n.t('export.action'), i18n.t('export.group'), i18n.t('export.name'), i18n.t('export.outcome'), i18n.t('export.detail')],
-              rows: entries.map((e) => [new Date(e.at).toISOString(), sentence(e), e.subject, (e.who ?? []).map((w) => e164(w.replace(/^\+/, ''))).join('; '), e.outcome, e.detail]),
-            })} />
+            table={() => activityTable(entries, sentence)} />
         )}
         {entries.length === 0 ? (
           <p class="muted">{i18n.t('activity.none')}</p>

@@ -5,7 +5,7 @@ import { displayNumber } from '../utils/panel/phone-format';
 import type { JoinDecision } from '../utils/domain';
 import type { OpenGroupModel } from '../utils/panel/open-group-model';
 import { timeAgo } from '../utils/panel/time';
-import { e164, exportFileName } from '../utils/panel/csv';
+import { exportFileName, joinRequestsTable } from '../utils/panel/csv';
 import { groupBlock } from '../utils/group-state';
 import { ErrorNotice } from './ErrorNotice';
 import { ExportButtons } from './ExportButton';
@@ -93,10 +93,7 @@ export function JoinRequests({ model }: { model: OpenGroupModel }) {
           )}
           <ExportButtons what={i18n.t('requests.title')}
             fileName={() => exportFileName(model.group.value?.subject ?? '', 'join-requests')}
-            table={() => ({
-              header: [i18n.t('export.name'), i18n.t('export.number'), i18n.t('export.asked'), i18n.t('export.requestId')],
-              rows: requests.map((r) => [r.name, e164(r.waId), r.createdAt > 0 ? new Date(r.createdAt).toISOString() : '', r.id]),
-            })} />
+            table={() => joinRequestsTable(requests)} />
           <ul class="items" aria-label={i18n.t('requests.list')}>
             {requests.map((r) => {
               const on = deciding.get(r.id);

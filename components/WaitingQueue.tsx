@@ -4,7 +4,7 @@ import { useSignal } from '@preact/signals';
 import type { WaitingRow } from '../utils/panel/waiting-model';
 import { displayNumber } from '../utils/panel/phone-format';
 import { waitedFor } from '../utils/wait-time';
-import { e164, exportFileName } from '../utils/panel/csv';
+import { exportFileName, waitingTable } from '../utils/panel/csv';
 import { useEffect } from 'preact/hooks';
 import { mark, MARK } from '../utils/panel/perf-marks';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -65,10 +65,7 @@ export function WaitingQueue() {
         <span class="spacer" />
         {rows.length > 0 && (
           <ExportButtons what={i18n.t('waiting.title')} fileName={() => exportFileName('everyone', 'waiting')}
-            table={() => ({
-              header: [i18n.t('export.name'), i18n.t('export.number'), i18n.t('export.group'), i18n.t('export.asked'), i18n.t('export.requestId')],
-              rows: rows.map((r) => [r.name, e164(r.waId), r.subject, r.createdAt > 0 ? new Date(r.createdAt).toISOString() : '', r.id]),
-            })} />
+            table={() => waitingTable(rows, model.seatsLeftIn)} />
         )}
         <button type="button" class="small" disabled={model.refreshing.value} onClick={() => void model.refresh()}>{i18n.t('waiting.refresh')}</button>
       </div>

@@ -1,6 +1,10 @@
 // CSV exports: quoting, numbers in E.164, and cells a spreadsheet would run as formulas made plain text.
+import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
-import { csvCell, e164, exportFileName, toCsv, toText } from '../../utils/panel/csv';
+import type { Group } from '../../utils/domain';
+import { csvCell, e164, exportFileName, joinRequestsTable, localTimestamp, toCsv, toText, waitingTable } from '../../utils/panel/csv';
+import type { Port } from '../../utils/panel/port';
+import { createWaitingModel, type WaitingRow } from '../../utils/panel/waiting-model';
 
 describe('csv cells', () => {
   it.each([
@@ -70,5 +74,68 @@ describe('copied as text', () => {
   it('a paste split on ; or , (a spreadsheet remembers the last import\'s separators) runs no formula either', () => {
     expect(toText(['Name'], [['Ana;=1+1;'], ['Ana,@x'], ['+919876543210; +447911123456']]))
       .toBe("Name\nAna;'=1+1;\nAna,'@x\n+919876543210; +447911123456");
+  });
+});
+
+describe('local times in exports', () => {
+  const at = Date.UTC(2026, 11, 2, 8, 35, 9); // 2026-12-02 08:35:09 UTC
+
+  it.each([
+    [330, '2026-12-02 14:05:09 +05:30'], // India
+    [-300, '2026-12-02 03:35:09 -05:00'], // New York in winter
+    [-570, '2026-12-01 23:05:09 -09:30'], // Marquesas: back across midnight, half an hour
+    [0, '2026-12-02 08:35:09 +00:00'],
+  ])('offset %i min → %s', (offset, text) => expect(localTimestamp(at, offset)).toBe(text));
+
+  it('each instant carries its own offset across a DST change (Madrid, 29 Mar 2026: +01:00 → +02:00)', () => {
+    const before = Date.UTC(2026, 2, 29, 0, 59, 59);
+    const after = Date.UTC(2026, 2, 29, 1, 0, 0);
+    expect(localTimestamp(before, 60)).toBe('2026-03-29 01:59:59 +01:00');
+    expect(localTimestamp(after, 120)).toBe('2026-03-29 03:00:00 +02:00');
+  });
+
+  it('by default, the offset is the machine\'s at that instant', () => {
+    for (const ms of [at, Date.UTC(2026, 6, 1, 12)]) {
+      const offset = -new Date(ms).getTimezoneOffset();
+      expect(localTimestamp(ms)).toBe(localTimestamp(ms, offset));
+      const local = new Date(ms);
+      expect(localTimestamp(ms).slice(0, 16)).toBe(`${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-`
+        + `${String(local.getDate()).padStart(2, '0')} ${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`);
+    }
+  });
+});
+
+describe('Waiting and join requests exports', () => {
+  const now = Date.UTC(2026, 11, 2, 12, 0, 0);
+  const row = (id: string, groupId: string, createdAt: number, seatsLeft: number): WaitingRow =>
+    ({ id, waId: '919876543210', createdAt, customerId: '', name: `Person ${id}`, groupId, subject: `Group ${groupId}`, seatsLeft });
+
+  it('Waiting: "Waited (min)" in whole minutes and "Seats left" of the group now; empty when unknown', () => {
+    const seats = new Map([['a', 3], ['b', 0]]);
+    const table = waitingTable([
+      row('r1', 'a', now - 65 * 60_000 - 59_000, 7), // 65 min 59 s: 65 whole minutes; the row's older seat count is not used
+      row('r2', 'b', now - 30_000, 0),
+      row('r3', 'gone', 0, 2), // no time known, group no longer known
+    ], (id) => seats.get(id), now);
+    expect(table.header).toEqual(['Name', 'Number or id', 'Group', 'Asked at', 'Waited (min)', 'Seats left', 'Request id']);
+    expect(table.rows.map((r) => [r[0], r[4], r[5]])).toEqual([['Person r1', 65, 3], ['Person r2', 0, 0], ['Person r3', undefined, undefined]]);
+    expect(table.rows[0]![3]).toBe(localTimestamp(now - 65 * 60_000 - 59_000));
+    expect(table.rows[2]![3]).toBe('');
+    expect(toCsv(table.header, table.rows).split('\r\n')[3]).toBe('Person r3,+919876543210,Group gone,,,,r3');
+  });
+
+  it('Waiting: seats come from the model\'s seat rule (8 less those joined, less approvals on their way)', () => {
+    const groups: Group[] = [
+      { id: 'a', whatsappGroupId: '', subject: 'A', inviteLink: '', autoApproval: false, participantCount: 5, createdAt: '', updatedAt: '' },
+      { id: 'b', whatsappGroupId: '', subject: 'B', inviteLink: '', autoApproval: false, participantCount: 9, createdAt: '', updatedAt: '' },
+    ];
+    const model = createWaitingModel({} as Port, () => groups, signal({}));
+    expect(['a', 'b', 'gone'].map(model.seatsLeftIn)).toEqual([3, 0, undefined]);
+  });
+
+  it('join requests of one group: "Waited (min)" beside "Asked at"', () => {
+    const table = joinRequestsTable([{ id: 'q1', waId: '447911123456', createdAt: now - 10 * 60_000, customerId: '', name: 'Asha' }], now);
+    expect(table.header).toEqual(['Name', 'Number or id', 'Asked at', 'Waited (min)', 'Request id']);
+    expect(table.rows).toEqual([['Asha', '+447911123456', localTimestamp(now - 10 * 60_000), 10, 'q1']]);
   });
 });

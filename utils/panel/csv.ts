@@ -3,9 +3,13 @@
  * spreadsheet would run as a formula (a subject starting with `=`, `+`, `-`, `@`) are made plain text.
  * The file is written with `,`, but a spreadsheet set to another locale splits it on `;` or tabs, and then
  * the middle of a quoted cell ("Ana;=1+1;") starts a cell of its own: separators of every locale are quoted,
- * and a formula start after any of them is made plain text too.
+ * and a formula start after any of them is made plain text too. Times are the agent's local time with their
+ * offset (agents read them in a spreadsheet, not as UTC).
  */
+import { i18n } from '#i18n';
+import type { ActivityEntry, JoinRequest } from '../domain';
 import { displayNumber } from './phone-format';
+import type { WaitingRow } from './waiting-model';
 
 /** A phone number in E.164 ("+919876543210"), as the panel shows it; an id that is not a number stays as Zoko gave it. */
 export const e164 = displayNumber;
@@ -33,6 +37,56 @@ export function csvCell(value: string | number | undefined | null): string {
 }
 
 export type Cell = string | number | undefined | null;
+
+/** A table to export: its header row and its rows. */
+export interface Table { header: string[]; rows: Cell[][] }
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * "2026-12-02 14:05:09 +05:30": the agent's wall time, with the UTC offset of that instant (so a time on the
+ * other side of a DST change carries its own offset). Agents read exports in a spreadsheet, where UTC ISO
+ * strings read as the wrong hour; this text still sorts by time within one offset.
+ */
+export function localTimestamp(ms: number, offsetMinutes = -new Date(ms).getTimezoneOffset()): string {
+  const d = new Date(ms + offsetMinutes * 60_000); // read through the UTC getters: the wall time at that offset
+  const abs = Math.abs(offsetMinutes);
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} `
+    + `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} `
+    + `${offsetMinutes < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+}
+
+/** Whole minutes waited by `now` (a number a spreadsheet can sort and sum); empty when the time is unknown. */
+export function waitedMinutes(createdAt: number, now: number): number | undefined {
+  return createdAt > 0 ? Math.max(0, Math.floor((now - createdAt) / 60_000)) : undefined;
+}
+
+const askedAt = (createdAt: number) => (createdAt > 0 ? localTimestamp(createdAt) : '');
+
+/** Waiting, as exported: how long each person has waited and the seats free in their group at `now`. */
+export function waitingTable(rows: WaitingRow[], seatsLeftIn: (groupId: string) => number | undefined, now = Date.now()): Table {
+  return {
+    header: [i18n.t('export.name'), i18n.t('export.number'), i18n.t('export.group'), i18n.t('export.asked'),
+      i18n.t('export.waited'), i18n.t('export.seatsLeft'), i18n.t('export.requestId')],
+    rows: rows.map((r) => [r.name, e164(r.waId), r.subject, askedAt(r.createdAt), waitedMinutes(r.createdAt, now), seatsLeftIn(r.groupId), r.id]),
+  };
+}
+
+/** One group's join requests, as exported. */
+export function joinRequestsTable(requests: JoinRequest[], now = Date.now()): Table {
+  return {
+    header: [i18n.t('export.name'), i18n.t('export.number'), i18n.t('export.asked'), i18n.t('export.waited'), i18n.t('export.requestId')],
+    rows: requests.map((r) => [r.name, e164(r.waId), askedAt(r.createdAt), waitedMinutes(r.createdAt, now), r.id]),
+  };
+}
+
+/** Activity, as exported; `sentence` says what each entry did, as the screen does. */
+export function activityTable(entries: ActivityEntry[], sentence: (e: ActivityEntry) => string): Table {
+  return {
+    header: [i18n.t('export.time'), i18n.t('export.action'), i18n.t('export.group'), i18n.t('export.name'), i18n.t('export.outcome'), i18n.t('export.detail')],
+    rows: entries.map((e) => [localTimestamp(e.at), sentence(e), e.subject, (e.who ?? []).map((w) => e164(w.replace(/^\+/, ''))).join('; '), e.outcome, e.detail]),
+  };
+}
 
 export function toCsv(header: string[], rows: Cell[][]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -163,6 +163,11 @@ export function createWaitingModel(
     /** The decision on its way for a row, if any ("Approving…"). */
     deciding: inFlight.deciding,
     next,
+    /** Free seats in a group now, less the approvals on their way there; undefined for a group not known. */
+    seatsLeftIn(groupId: string): number | undefined {
+      const left = seats.value.get(groupId);
+      return left === undefined ? undefined : Math.max(0, left);
+    },
     planApprovals: () => planApprovals(readyWithSeats()),
     toggle(id: string) {
       const next = new Set(selected.value);
