@@ -7,6 +7,7 @@ import type { OpenGroupModel } from '../utils/panel/open-group-model';
 import { timeAgo } from '../utils/panel/time';
 import { exportFileName, joinRequestsTable } from '../utils/panel/csv';
 import { groupBlock } from '../utils/group-state';
+import { DecidingLabel } from './DecidingLabel';
 import { ErrorNotice } from './ErrorNotice';
 import { ExportButtons } from './ExportButton';
 import { usePanel } from './panel-context';
@@ -107,7 +108,7 @@ export function JoinRequests({ model }: { model: OpenGroupModel }) {
                     <span class="name">{r.name || displayNumber(r.waId)}</span>
                     <span class="small-text muted nowrap-text">{displayNumber(r.waId)}</span>
                     {r.createdAt > 0 && <span class="small-text muted">{timeAgo(r.createdAt)}</span>}
-                    {on && <span class="outcome" role="status">{i18n.t(on === 'approve' ? 'requests.approving' : 'requests.rejecting')}</span>}
+                    {on && <DecidingLabel action={on} />}
                   </div>
                   {!readOnly && (
                     <div class="row nowrap">

@@ -7,6 +7,7 @@ import { waitedFor } from '../utils/wait-time';
 import { exportFileName, waitingTable } from '../utils/panel/csv';
 import { useEffect } from 'preact/hooks';
 import { mark, MARK } from '../utils/panel/perf-marks';
+import { DecidingLabel } from './DecidingLabel';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ExportButtons } from './ExportButton';
 import { ScreenHeader } from './ScreenHeader';
@@ -118,7 +119,7 @@ function WaitingItem({ row: r }: { row: WaitingRow }) {
           {' · '}{r.seatsLeft > 0 ? i18n.t('waiting.seats', r.seatsLeft, [String(r.seatsLeft)]) : i18n.t('waiting.full')}
         </span>
         {deciding && (
-          <span class="outcome" role="status">{i18n.t(deciding === 'approve' ? 'requests.approving' : 'requests.rejecting')}</span>
+          <DecidingLabel action={deciding} />
         )}
         {outcome && !deciding && (
           <span class={`outcome ${outcome.kind === 'approved' ? 'sent' : outcome.kind === 'rejected' ? 'skipped' : 'failed'}`} role="status">

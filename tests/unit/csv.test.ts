@@ -3,6 +3,7 @@ import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import type { Group } from '../../utils/domain';
 import { csvCell, e164, exportFileName, joinRequestsTable, localTimestamp, toCsv, toText, waitingTable } from '../../utils/panel/csv';
+import { createDecisionsInFlight } from '../../utils/panel/decisions-in-flight';
 import type { Port } from '../../utils/panel/port';
 import { createWaitingModel, type WaitingRow } from '../../utils/panel/waiting-model';
 
@@ -129,8 +130,12 @@ describe('Waiting and join requests exports', () => {
       { id: 'a', whatsappGroupId: '', subject: 'A', inviteLink: '', autoApproval: false, participantCount: 5, createdAt: '', updatedAt: '' },
       { id: 'b', whatsappGroupId: '', subject: 'B', inviteLink: '', autoApproval: false, participantCount: 9, createdAt: '', updatedAt: '' },
     ];
-    const model = createWaitingModel({} as Port, () => groups, signal({}));
+    const inFlight = createDecisionsInFlight();
+    const asking = { id: 'q1', waId: '919876543210', createdAt: now, customerId: '', name: 'Asha' };
+    const model = createWaitingModel({} as Port, () => groups, signal({ a: [asking] }), inFlight);
     expect(['a', 'b', 'gone'].map(model.seatsLeftIn)).toEqual([3, 0, undefined]);
+    inFlight.claim('approve', ['q1']);
+    expect(model.seatsLeftIn('a')).toBe(2);
   });
 
   it('join requests of one group: "Waited (min)" beside "Asked at"', () => {

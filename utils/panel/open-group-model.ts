@@ -16,6 +16,10 @@ import { seatsLeft } from '../group-state';
 
 /** `subject`: the group's name as the list knew it, to say which group is gone if Zoko says so before it loads. */
 /** `inFlight` is the panel's one record of decisions on their way, shared with Waiting and the palette. */
+/** After an unknown outcome: how often, and how many times, the requests are read again to learn what happened. */
+export const TRUTH_EVERY_MS = 3_000;
+export const TRUTH_TRIES = 10;
+
 export function createOpenGroupModel(transport: Transport, id: string, subject = '', inFlight: DecisionsInFlight = createDecisionsInFlight()) {
   const group = signal<GroupDetails | null>(null);
   const requests = signal<JoinRequest[] | null>(null);
@@ -107,8 +111,24 @@ export function createOpenGroupModel(transport: Transport, id: string, subject =
   }
   const refreshRequests = act(() => transport('listJoinRequests', { id }), setRequests);
 
+  /**
+   * After a decision whose outcome nobody could read (the answer and the check both lost), the requests are read
+   * again until one read gets through: the rows then show what Zoko did, not an Approve for someone approved.
+   */
+  let truthTimer: ReturnType<typeof setTimeout> | undefined;
+  function readUntilKnown(triesLeft = TRUTH_TRIES) {
+    clearTimeout(truthTimer);
+    truthTimer = setTimeout(async () => {
+      const r = await transport('listJoinRequests', { id });
+      if (r.ok) setRequests(r.data);
+      else if (triesLeft > 1) readUntilKnown(triesLeft - 1);
+    }, TRUTH_EVERY_MS);
+  }
+
   async function decideNow(action: JoinDecision, requestIds: string[]): Promise<Result<JoinRequest[]>> {
     const r = await transport('decideJoinRequests', { id, action, requestIds });
+    const unknown = (r.ok ? r.data.error : r.error)?.outcome === 'unknown';
+    if (unknown) readUntilKnown();
     if (!r.ok) {
       // The reply was lost with the worker, so nobody read what happened: read it here, once.
       if (r.error.lostReply) await refreshRequests.run();
@@ -129,7 +149,10 @@ export function createOpenGroupModel(transport: Transport, id: string, subject =
   return {
     id, subject, group, requests, requestCount, link, fitting, next, deciding, template, loadError, retryAt, gone, joined, freeSeats, readOnly,
     load,
-    dispose: () => clearTimeout(retryTimer),
+    dispose: () => {
+      clearTimeout(retryTimer);
+      clearTimeout(truthTimer);
+    },
     /** Decides the asked requests; those with a decision already on its way are not sent again. */
     decide: act(async (action: JoinDecision, asked: string[]): Promise<Result<JoinRequest[]>> => {
       const requestIds = inFlight.claim(action, asked);
