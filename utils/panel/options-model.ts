@@ -63,11 +63,6 @@ export function createOptionsModel(send: Transport) {
       if (!r.ok) return fail(r.error);
       status.value = { tone: 'ok', text: i18n.t('options.connected', r.data.groupCount) };
     },
-    /** Follows saves made elsewhere (the panel's settings and the options page may both be open). */
-    async reload() {
-      const r = await send('getConfig', undefined);
-      if (r.ok) config.value = r.data;
-    },
     async signOut() {
       const r = await send('signOut', undefined);
       if (!r.ok) return fail(r.error);
